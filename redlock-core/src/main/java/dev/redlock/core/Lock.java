@@ -1,0 +1,55 @@
+package dev.redlock.core;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+import dev.redlock.api.LockSession;
+
+/**
+ * A lock granted by {@link Redlock}: a session plus the operations of its holder. Closing it releases it, so
+ * try-with-resources reads naturally:
+ *
+ * <pre>{@code
+ * try (Lock lock = redlock.acquire(List.of("invoice:42"), Duration.ofSeconds(30))) {
+ *     // protected work; pass lock.fencingToken() to the storage
+ * }
+ * }</pre>
+ *
+ * <p>Ownership is a random 128-bit token, not a thread: any thread may extend or release the lock. Thread-safe.
+ *
+ * @since 0.1
+ */
+public interface Lock extends LockSession, AutoCloseable {
+
+    /**
+     * Extends the lock on every node to {@code ttl} from now.
+     *
+     * @param ttl the new time to live; positive
+     * @return this lock
+     * @throws dev.redlock.api.LockLostException if a quorum of nodes no longer holds the lock for this owner, or
+     *                                           the extension came too late; the lock is then lost
+     * @throws IllegalStateException             if the lock was already released
+     */
+    Lock extend(Duration ttl);
+
+    /**
+     * Releases the lock on every node (compare-and-delete by token) and waits for the answers. Releasing twice,
+     * or releasing a lock that has expired, is harmless and returns promptly.
+     *
+     * @throws dev.redlock.api.LockReleaseException if a node could not be reached or answered with an error;
+     *                                              the key stays there until it expires
+     */
+    void release();
+
+    /**
+     * Releases the lock asynchronously.
+     *
+     * @return a stage completing when every node has answered, exceptionally with
+     *         {@link dev.redlock.api.LockReleaseException} as {@link #release()} would throw
+     */
+    CompletionStage<Void> releaseAsync();
+
+    /** Same as {@link #release()}. */
+    @Override
+    void close();
+}

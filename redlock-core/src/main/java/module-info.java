@@ -1,0 +1,8 @@
+/** The Redlock engine: quorum locks over N independent Redis masters, built on Redisson. */
+@org.jspecify.annotations.NullMarked
+module dev.redlock.core {
+    requires transitive dev.redlock.api;
+    requires transitive redisson;
+
+    exports dev.redlock.core;
+}
