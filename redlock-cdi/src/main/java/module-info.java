@@ -1,0 +1,20 @@
+/**
+ * Redlock for Jakarta CDI: the portable extension, configuration, lifecycle and inspect. Exports only
+ * {@code dev.redlock.cdi}.
+ */
+@org.jspecify.annotations.NullMarked
+module dev.redlock.cdi {
+    requires transitive dev.redlock.api;
+    requires dev.redlock.core;
+    requires static jakarta.cdi;
+    requires static jakarta.inject;
+    requires transitive io.smallrye.config;
+    requires org.jboss.jandex;
+    requires redisson;
+
+    exports dev.redlock.cdi;
+    // SmallRye Config implements the RedlockConfig mapping with a generated class
+    opens dev.redlock.cdi to io.smallrye.config;
+
+    provides jakarta.enterprise.inject.spi.Extension with dev.redlock.cdi.RedlockExtension;
+}
