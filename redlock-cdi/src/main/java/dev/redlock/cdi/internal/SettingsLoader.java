@@ -68,17 +68,38 @@ public final class SettingsLoader {
      * @return the result
      */
     public static Result load(ClassLoader loader) {
+        return load(builder(loader));
+    }
+
+    /**
+     * The config builder the extension uses: standard and discovered sources, profiles, the duration converter and
+     * the {@link RedlockConfig} mapping (with {@code redlock.datasources.**} left to the datasource levels).
+     *
+     * @param loader the class loader to discover sources with
+     * @return the builder; more sources may be added
+     */
+    public static SmallRyeConfigBuilder builder(ClassLoader loader) {
+        return new SmallRyeConfigBuilder()
+                .forClassLoader(loader)
+                .addDefaultSources()
+                .addDiscoveredSources()
+                .addDefaultInterceptors()
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
+                .withMapping(RedlockConfig.class)
+                .withMappingIgnore("redlock.datasources.**");
+    }
+
+    /**
+     * Builds the configuration and loads it.
+     *
+     * @param builder the builder, from {@link #builder(ClassLoader)}
+     * @return the result
+     */
+    public static Result load(SmallRyeConfigBuilder builder) {
         SmallRyeConfig config;
         try {
-            config = new SmallRyeConfigBuilder()
-                    .forClassLoader(loader)
-                    .addDefaultSources()
-                    .addDiscoveredSources()
-                    .addDefaultInterceptors()
-                    .withConverter(Duration.class, 200, new DurationConverter())
-                    .withMapping(RedlockConfig.class)
-                    .withMappingIgnore("redlock.datasources.**")
-                    .build();
+            config = builder.build();
         } catch (ConfigValidationException e) {
             List<DeploymentException> problems = new ArrayList<>();
             for (int i = 0; i < e.getProblemCount(); i++) {
@@ -165,6 +186,16 @@ public final class SettingsLoader {
             checkClientRef(e.getValue().client(), "redlock.meta.\"" + e.getKey() + "\".client", clients);
         }
         return new Settings(appName, keyPrefix, profiles, Map.copyOf(clients), modules, metas);
+    }
+
+    /** MicroProfile reads any unknown word as {@code false}; a typo in {@code fifo=ture} should not pass. */
+    private static @Nullable Boolean strictBoolean(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "" -> null;
+            case "true", "yes", "on", "1" -> Boolean.TRUE;
+            case "false", "no", "off", "0" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("expected true or false, was '" + value + "'");
+        };
     }
 
     private void checkClientRef(@Nullable String client, String property, Map<String, ClientSettings> clients) {
@@ -287,7 +318,8 @@ public final class SettingsLoader {
         }
         Duration ttl = r.lockTtl() != null ? r.lockTtl() : defaultTtl;
         Duration threshold = r.extensionThreshold() != null ? r.extensionThreshold() : DEFAULT_EXTENSION_THRESHOLD;
-        if (threshold.compareTo(ttl) >= 0) {
+        if (!ttl.isNegative() && !ttl.isZero() && !threshold.isNegative() && !threshold.isZero()
+                && threshold.compareTo(ttl) >= 0) {
             problems.add(CdiMessages.badValue(r.prefix() + "extension-threshold", threshold,
                     "must be below the lock TTL " + ttl + " of client '" + name + "'"));
         }
