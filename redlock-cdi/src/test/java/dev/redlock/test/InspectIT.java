@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.redlock.api.HeldLock;
+import dev.redlock.api.LockOptions;
 import dev.redlock.api.MetaSlice;
 import dev.redlock.cdi.Onion;
 import dev.redlock.test.app.Res;
@@ -93,8 +94,9 @@ final class InspectIT {
 
     @Test
     void liveView_showsAHeldLockWhileHeldAndNotAfter(RedisNodes nodes) throws Exception {
-        try (LogCapture log = new LogCapture(Onion.class.getName());
-                WeldContainer c = Containers.boot(Containers.config(nodes.node(0).uri()), APP)) {
+        Map<String, String> config = Containers.config(nodes.node(0).uri(), "redlock.modules.\"demo-student\".lock-ttl",
+                "20s");
+        try (LogCapture log = new LogCapture(Onion.class.getName()); WeldContainer c = Containers.boot(config, APP)) {
             Onion onion = c.select(Onion.class).get();
             MetaRedlock redlock = c.select(MetaRedlock.class).get();
             String key = "redlock_demo:~:demo-student.user-7";
@@ -103,7 +105,7 @@ final class InspectIT {
                 assertThat(locks).extracting(HeldLock::key).containsExactly(key);
                 HeldLock held = locks.get(0);
                 assertThat(held.fencingToken()).isPositive();
-                assertThat(held.remainingTtl()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30));
+                assertThat(held.remainingTtl()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20)); // the module's TTL
                 assertThat(held.owner()).isNotBlank();
                 assertThat(log.messages()).last().isEqualTo("[\n  \"" + key + "\"\n]");
                 hold.release().get(30, TimeUnit.SECONDS);
@@ -115,7 +117,8 @@ final class InspectIT {
 
     @Test
     void nestedLockOfAHeldResource_failsAtOnce_andUndeclaredResourcesAreRejected(RedisNodes nodes) {
-        try (WeldContainer c = Containers.boot(Containers.config(nodes.node(0).uri()), APP)) {
+        Map<String, String> config = Containers.config(nodes.node(0).uri(), "redlock.clients.short.lock-ttl", "5s");
+        try (WeldContainer c = Containers.boot(config, APP)) {
             MetaRedlock redlock = c.select(MetaRedlock.class).get();
             String inner = redlock.lock(Res.NAME, () -> {
                 assertThatThrownBy(() -> redlock.lock(Res.NAME, () -> "nested"))
@@ -130,6 +133,17 @@ final class InspectIT {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("RL2023: demo-student:redlock#lock: resource 'session' is not declared, was expecting"
                             + " one of [name, counter]; declare it in @RedlockResources");
+
+            LockOptions onShort = LockOptions.builder().client("short").build();
+            Duration validity = redlock.lock(Res.NAME, onShort, session -> session.remainingValidity());
+            assertThat(validity).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(5)); // the client's TTL
+            Duration perCall = redlock.lock(Res.NAME, onShort.withLeaseTime(Duration.ofSeconds(3)),
+                    session -> session.remainingValidity());
+            assertThat(perCall).isLessThanOrEqualTo(Duration.ofSeconds(3));
+            assertThatThrownBy(() -> redlock.lock(Res.NAME, LockOptions.builder().client("nope").build(),
+                    session -> "x")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("RL2022: demo-student:redlock: unknown client 'nope'; configured clients are"
+                            + " [default, short]");
         }
     }
 }

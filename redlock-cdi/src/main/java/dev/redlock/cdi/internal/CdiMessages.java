@@ -59,7 +59,7 @@ public final class CdiMessages {
     static DeploymentException unknownMetaClient(Class<?> beanClass, String fullName, String client, String source,
             Collection<String> known) {
         return problem("RL2008: " + beanClass.getName() + " (" + fullName + "): unknown client '" + client + "' from "
-                + source + "; configure redlock.clients." + client + ".* or use one of " + known);
+                + source + "; configure redlock.clients." + client + ".* or use one of " + new java.util.TreeSet<>(known));
     }
 
     static DeploymentException injectionOutsideModule(String injectionPoint) {
@@ -80,7 +80,7 @@ public final class CdiMessages {
 
     static DeploymentException unknownModule(String injectionPoint, String module, Collection<String> known) {
         return problem("RL2013: " + injectionPoint + ": @InModule(\"" + module + "\") names no module with a meta;"
-                + " modules with metas are " + known);
+                + " modules with metas are " + new java.util.TreeSet<>(known));
     }
 
     static DeploymentException ambiguousInstanceResolver(List<String> beans) {
@@ -113,7 +113,8 @@ public final class CdiMessages {
     }
 
     static DeploymentException unknownOverride(String property, String name, String kind, Collection<String> known) {
-        return problem("RL2104: " + property + ": no " + kind + " named '" + name + "'; known are " + known);
+        return problem(
+                "RL2104: " + property + ": no " + kind + " named '" + name + "'; known are " + new java.util.TreeSet<>(known));
     }
 
     static DeploymentException engineFailed(String client, Throwable cause) {
@@ -137,7 +138,7 @@ public final class CdiMessages {
 
     static IllegalArgumentException unknownClient(String fullName, String client, Collection<String> known) {
         return new IllegalArgumentException("RL2022: " + fullName + ": unknown client '" + client + "'; configured"
-                + " clients are " + known);
+                + " clients are " + new java.util.TreeSet<>(known));
     }
 
     static IllegalArgumentException undeclaredResource(String fullName, String method, String template,

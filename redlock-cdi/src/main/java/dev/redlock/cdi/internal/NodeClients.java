@@ -26,6 +26,8 @@ final class NodeClients implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.redlock.cdi");
 
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
     private final Map<String, RedissonClient> clients = new LinkedHashMap<>();
 
     /** The clients of one engine's nodes, in configuration order. */
@@ -98,10 +100,18 @@ final class NodeClients implements AutoCloseable {
 
     @Override
     public void close() {
+        // all at once, without Netty's default two-second quiet period: nothing is in flight after the engines closed
+        List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
         for (RedissonClient c : clients.values()) {
+            stops.add(c.shutdownAsync(Duration.ZERO, SHUTDOWN_TIMEOUT).toCompletableFuture());
+        }
+        for (java.util.concurrent.CompletableFuture<Void> stop : stops) {
             try {
-                c.shutdown();
-            } catch (RuntimeException e) {
+                stop.get(SHUTDOWN_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 LOG.log(Level.WARNING, "redlock: shutting down a Redis client failed: " + e, e);
             }
         }

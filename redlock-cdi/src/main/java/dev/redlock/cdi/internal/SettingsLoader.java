@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ public final class SettingsLoader {
         for (Map.Entry<String, Settings.MetaSettings> e : metas.entrySet()) {
             checkClientRef(e.getValue().client(), "redlock.meta.\"" + e.getKey() + "\".client", clients);
         }
-        return new Settings(appName, keyPrefix, profiles, Map.copyOf(clients), modules, metas);
+        return new Settings(appName, keyPrefix, profiles, Collections.unmodifiableMap(clients), modules, metas);
     }
 
     /** MicroProfile reads any unknown word as {@code false}; a typo in {@code fifo=ture} should not pass. */
