@@ -71,10 +71,7 @@ public final class DatasourceConfigReader {
     }
 
     private void collect(String raw, Map<String, Set<String>> properties) {
-        Matcher env = ENV_NAME.matcher(raw);
-        if (env.matches()) {
-            String name = env.group(1).toLowerCase(Locale.ROOT).replace('_', '-');
-            properties.computeIfAbsent(name, n -> new TreeSet<>());
+        if (collectEnvironment(raw, properties)) {
             return;
         }
         String key = raw;
@@ -105,6 +102,33 @@ public final class DatasourceConfigReader {
             property = dot < 0 ? "" : rest.substring(dot + 1);
         }
         properties.computeIfAbsent(name, n -> new TreeSet<>()).add(property);
+    }
+
+    /**
+     * An environment variable names its datasource ambiguously ({@code MY_DB} is {@code my-db} or {@code my.db});
+     * like SmallRye's mapping, read it as {@code my-db}, then look the values up under the dotted keys, which
+     * SmallRye maps back to the variable. Depending on the version the source lists the variable as
+     * {@code REDLOCK_DATASOURCES_MY_DB_URL} or as {@code redlock.datasources.my.db.url}; both are recognized.
+     *
+     * @return whether {@code raw} came from the environment (and was handled)
+     */
+    private boolean collectEnvironment(String raw, Map<String, Set<String>> properties) {
+        boolean envForm = raw.startsWith("REDLOCK_");
+        if (!envForm && !(raw.startsWith(DatasourceMessages.PREFIX) && fromEnvironment(raw))) {
+            return false;
+        }
+        Matcher env = ENV_NAME.matcher(raw.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+        if (env.matches()) {
+            String name = env.group(1).toLowerCase(Locale.ROOT).replace('_', '-');
+            properties.computeIfAbsent(name, n -> new TreeSet<>())
+                    .add(env.group(2).toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return true;
+    }
+
+    private boolean fromEnvironment(String key) {
+        String source = config.getConfigValue(key).getSourceName();
+        return source != null && source.startsWith("EnvConfigSource");
     }
 
     private @Nullable DatasourceSettings readOne(String name) {
