@@ -6,15 +6,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * VonaJS's scenario (see {@link DatasourceScenario}) on the PostgreSQL at localhost:5432, database {@code test},
  * user {@code postgres} or {@code root} with trust authentication; skipped with the reason when none answers. Each
- * run uses its own table and drops it. Another server: {@code -Dredlock.it.postgres-url=jdbc:postgresql://host/db}.
+ * test uses its own table and drops it. Another server: {@code -Dredlock.it.postgres-url=jdbc:postgresql://host/db}.
  */
 final class DatasourceLevelsPostgresIT {
 
@@ -22,17 +23,18 @@ final class DatasourceLevelsPostgresIT {
     private static final String URL = System.getProperty("redlock.it.postgres-url",
             "jdbc:postgresql://localhost:5432/test?connectTimeout=5");
 
-    private static DatasourceTestDb db;
+    private static String user;
+    private DatasourceTestDb db;
 
     @BeforeAll
-    static void connect() throws SQLException {
+    static void connect() {
         List<String> failures = new ArrayList<>();
-        for (String user : List.of("postgres", "root")) {
-            try (Connection probe = DriverManager.getConnection(URL, user, "")) {
-                db = DatasourceTestDb.existing(URL, user);
+        for (String candidate : List.of("postgres", "root")) {
+            try (Connection probe = DriverManager.getConnection(URL, candidate, "")) {
+                user = candidate;
                 return;
             } catch (SQLException e) {
-                failures.add(user + ": " + e.getMessage());
+                failures.add(candidate + ": " + e.getMessage());
             }
         }
         String reason = "no PostgreSQL reachable at " + URL + " (" + String.join("; ", failures) + ")";
@@ -40,11 +42,14 @@ final class DatasourceLevelsPostgresIT {
         Assumptions.abort(reason);
     }
 
-    @AfterAll
-    static void drop() throws SQLException {
-        if (db != null) {
-            db.drop();
-        }
+    @BeforeEach
+    void createTable() throws SQLException {
+        db = DatasourceTestDb.existing(URL, user);
+    }
+
+    @AfterEach
+    void dropTable() throws SQLException {
+        db.drop();
     }
 
     @Test
@@ -55,5 +60,15 @@ final class DatasourceLevelsPostgresIT {
     @Test
     void isolate_withPoolOfOne_completesAndTheUpdateIsVisibleAfterCommit() throws SQLException {
         new DatasourceScenario(db).isolate_completesAndTheUpdateIsVisible();
+    }
+
+    @Test
+    void twoCallers_likeLock_timeOutOnThePool() throws Exception {
+        new DatasourceScenario(db).twoCallers(false);
+    }
+
+    @Test
+    void twoCallers_isolated_bothComplete() throws Exception {
+        new DatasourceScenario(db).twoCallers(true);
     }
 }

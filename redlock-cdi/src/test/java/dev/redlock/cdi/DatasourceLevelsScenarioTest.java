@@ -24,4 +24,14 @@ final class DatasourceLevelsScenarioTest {
     void isolate_withPoolOfOne_completesAndTheUpdateIsVisibleAfterCommit() throws SQLException {
         scenario.isolate_completesAndTheUpdateIsVisible();
     }
+
+    @Test
+    void twoCallers_likeLock_timeOutOnThePool() throws Exception {
+        scenario.twoCallers(false);
+    }
+
+    @Test
+    void twoCallers_isolated_bothComplete() throws Exception {
+        scenario.twoCallers(true);
+    }
 }

@@ -6,10 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
+
+import dev.redlock.api.LockedRunnable;
 
 /**
  * VonaJS's datasource-level scenario, shared by the H2 test and the PostgreSQL IT: pool maximum 1, a transaction
@@ -55,6 +63,58 @@ final class DatasourceScenario {
             assertThat(seenByCaller).isEqualTo(42); // committed by the function before the lock was released
             assertThat(db.committed(1)).isEqualTo(42);
             assertThat(db.committed(2)).isEqualTo(7);
+        }
+    }
+
+    /**
+     * The classic two-party form: B holds the lock and its function needs a connection; A holds the only level-0
+     * connection (in a transaction) and waits for the lock. Like {@code lock}, B's function times out on the pool (and
+     * then A's, for the same reason); like {@code lockIsolate}, both complete.
+     */
+    void twoCallers(boolean isolate) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try (DatasourceLevels levels = DatasourceLevels.of(db.settings("default", 1, TIMEOUT))) {
+            DataSource ds = levels.dataSource();
+            LockedRunnable<Exception> work = () -> {
+                LockedRunnable<SQLException> fn = () -> levels.transaction(() -> db.increment(ds, 1));
+                if (isolate) {
+                    levels.switchDbIsolate(null, fn);
+                } else {
+                    levels.switchDb(levels.current(), fn);
+                }
+            };
+            CountDownLatch bHasLock = new CountDownLatch(1);
+            CountDownLatch aHasConnection = new CountDownLatch(1);
+            Future<?> b = executor.submit(() -> {
+                DatasourceTestDb.locked(lock, () -> {
+                    bHasLock.countDown();
+                    assertThat(aHasConnection.await(30, TimeUnit.SECONDS)).isTrue();
+                    work.run();
+                });
+                return null;
+            });
+            Future<?> a = executor.submit(() -> {
+                assertThat(bHasLock.await(30, TimeUnit.SECONDS)).isTrue();
+                levels.transaction(() -> {
+                    db.read(ds, 2);
+                    aHasConnection.countDown();
+                    DatasourceTestDb.locked(lock, work);
+                });
+                return null;
+            });
+            if (isolate) {
+                b.get(30, TimeUnit.SECONDS);
+                a.get(30, TimeUnit.SECONDS);
+                assertThat(db.committed(1)).isEqualTo(2);
+            } else {
+                for (Future<?> f : java.util.List.of(b, a)) {
+                    assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                            .hasCauseInstanceOf(SQLTransientConnectionException.class);
+                }
+                assertThat(db.committed(1)).isZero();
+            }
+        } finally {
+            executor.shutdownNow();
         }
     }
 }
