@@ -150,6 +150,19 @@ public class DatasourceLevels implements AutoCloseable {
     }
 
     /**
+     * Checks a datasource name as {@link #switchDbIsolate(String, LockedSupplier)} does, so that {@code lockIsolate}
+     * can refuse an unknown name before it takes the lock.
+     *
+     * @param datasource a datasource name, or {@code null} (always accepted)
+     * @throws IllegalArgumentException RL2501 if {@code datasource} is not configured, naming the configured ones
+     */
+    public void checkDatasource(@Nullable String datasource) {
+        if (datasource != null) {
+            registry().settings(datasource);
+        }
+    }
+
+    /**
      * The default datasource, as {@code @Inject @Datasource DataSource} injects it.
      *
      * @return a {@code DataSource} whose connections follow the caller's level and transaction

@@ -124,6 +124,7 @@ final class DatasourceLevelsContextTest {
     @Test
     void theSameLevelOutsideATransaction_isLimitedByThePool() throws SQLException {
         try (Connection held = ds.getConnection()) {
+            assertThat(held.isClosed()).isFalse();
             assertThatThrownBy(ds::getConnection).isInstanceOf(SQLTransientConnectionException.class);
             assertThat(levels.switchDbIsolate(() -> db.read(ds, 1))).isZero();
         }
@@ -183,6 +184,11 @@ final class DatasourceLevelsContextTest {
                 .hasMessageStartingWith("RL2501: redlock.datasources.reports: unknown datasource 'reports'")
                 .hasMessageContaining("configured: [default]");
         assertThatThrownBy(() -> levels.transaction("reports", () -> 1)).hasMessageContaining("RL2501");
+        assertThatThrownBy(() -> levels.checkDatasource("reports")).hasMessageContaining("RL2501");
+        levels.checkDatasource(null);
+        levels.checkDatasource("default");
+        assertThatThrownBy(() -> levels.switchDb(-1, () -> 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("level must not be negative, was -1");
         assertThat(levels.current()).isZero();
     }
 

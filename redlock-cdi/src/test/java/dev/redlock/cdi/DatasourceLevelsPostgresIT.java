@@ -31,8 +31,11 @@ final class DatasourceLevelsPostgresIT {
         List<String> failures = new ArrayList<>();
         for (String candidate : List.of("postgres", "root")) {
             try (Connection probe = DriverManager.getConnection(URL, candidate, "")) {
-                user = candidate;
-                return;
+                if (probe.isValid(5)) {
+                    user = candidate;
+                    return;
+                }
+                failures.add(candidate + ": connection not valid");
             } catch (SQLException e) {
                 failures.add(candidate + ": " + e.getMessage());
             }

@@ -60,6 +60,7 @@ final class DatasourceCdiTest {
                 assertThat(c.getMetaData().getURL()).startsWith("jdbc:h2:mem:app-own");
             }
             try (Connection held = main.getConnection()) { // the only level-0 connection
+                assertThat(held.isClosed()).isFalse();
                 String url = levels.switchDbIsolate(() -> {
                     try (Connection c = main.getConnection()) {
                         return c.getMetaData().getURL();
