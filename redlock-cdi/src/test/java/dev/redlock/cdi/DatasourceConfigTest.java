@@ -56,6 +56,8 @@ final class DatasourceConfigTest {
                         "redlock.datasources.default.connection-timeout"),
                 Arguments.of(Map.of("redlock.datasources.default.url", URL, "redlock.datasources.default.pool-sise", "2"),
                         "RL2507", "redlock.datasources.default.pool-sise"),
+                Arguments.of(Map.of("redlock.datasources.default.url", URL, "redlock.datasources..url", URL),
+                        "RL2507", "redlock.datasources..url"),
                 Arguments.of(Map.of("redlock.datasources.\"db.main\".url", URL,
                         "redlock.datasources.\"db.main\".pool-size", "x"), "RL2503",
                         "redlock.datasources.\"db.main\".pool-size"));

@@ -31,6 +31,7 @@ final class DatasourceCdiTest {
     /** Registers the configuration that {@code ConfigProvider.getConfig()} returns inside the container. */
     private void configure(Map<String, String> properties) {
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig(loader)); // whatever an earlier test left for this class loader
         resolver.registerConfig(
                 new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build(),
                 loader);

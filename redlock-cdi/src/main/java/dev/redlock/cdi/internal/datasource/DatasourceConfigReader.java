@@ -101,6 +101,10 @@ public final class DatasourceConfigReader {
             name = dot < 0 ? rest : rest.substring(0, dot);
             property = dot < 0 ? "" : rest.substring(dot + 1);
         }
+        if (name.isEmpty()) {
+            problems.add(DatasourceMessages.unknownProperty(key));
+            return;
+        }
         properties.computeIfAbsent(name, n -> new TreeSet<>()).add(property);
     }
 
