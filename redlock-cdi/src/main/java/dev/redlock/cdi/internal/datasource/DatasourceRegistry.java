@@ -170,16 +170,12 @@ public final class DatasourceRegistry implements AutoCloseable {
         }
         try (Connection connection = pool(name, frame.level()).getConnection()) {
             connection.setAutoCommit(false);
-            boolean done = false;
             try {
                 T result = runIn(frame.withTransaction(name, connection), fn);
                 connection.commit();
-                done = true;
                 return result;
-            } catch (Throwable t) {
-                if (!done) {
-                    rollback(connection, t);
-                }
+            } catch (Throwable t) { // fn or the commit failed
+                rollback(connection, t);
                 throw t;
             }
         }
