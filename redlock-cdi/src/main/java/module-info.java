@@ -6,8 +6,9 @@
 module dev.redlock.cdi {
     requires transitive dev.redlock.api;
     requires dev.redlock.core;
-    requires static jakarta.cdi;
-    requires static jakarta.inject;
+    // provided by the container at run time; part of the API (Extension, AnnotationLiteral, @Qualifier)
+    requires static transitive jakarta.cdi;
+    requires static transitive jakarta.inject;
     requires transitive io.smallrye.config;
     requires org.jboss.jandex;
     requires redisson;

@@ -13,7 +13,6 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.config.Config;
-import org.redisson.config.SingleServerConfig;
 import org.redisson.config.SslVerificationMode;
 
 /**
@@ -45,7 +44,7 @@ final class NodeClients implements AutoCloseable {
         int timeout = (int) Math.min(Integer.MAX_VALUE, settings.commandTimeout().toMillis());
         Config config = new Config();
         config.setLazyInitialization(true);
-        SingleServerConfig server = config.useSingleServer()
+        config.useSingleServer()
                 .setAddress(node.uri())
                 .setTimeout(timeout)
                 .setConnectTimeout(timeout)
@@ -54,19 +53,19 @@ final class NodeClients implements AutoCloseable {
                 .setSubscriptionConnectionMinimumIdleSize(1)
                 .setClientName("redlock-cdi");
         if (node.username() != null) {
-            server.setUsername(node.username());
+            config.setUsername(node.username());
         }
         if (node.password() != null) {
-            server.setPassword(node.password());
+            config.setPassword(node.password());
         }
         ClientSettings.TlsSettings tls = settings.tls();
         if (node.tls()) {
-            server.setSslVerificationMode(tls.verifyHostname() ? SslVerificationMode.STRICT : SslVerificationMode.CA_ONLY);
+            config.setSslVerificationMode(tls.verifyHostname() ? SslVerificationMode.STRICT : SslVerificationMode.CA_ONLY);
             if (tls.truststore() != null) {
-                server.setSslTruststore(tls.truststore()).setSslTruststorePassword(tls.truststorePassword());
+                config.setSslTruststore(tls.truststore()).setSslTruststorePassword(tls.truststorePassword());
             }
             if (tls.keystore() != null) {
-                server.setSslKeystore(tls.keystore()).setSslKeystorePassword(tls.keystorePassword());
+                config.setSslKeystore(tls.keystore()).setSslKeystorePassword(tls.keystorePassword());
             }
         }
         return Redisson.create(config);
