@@ -41,7 +41,7 @@ import dev.redlock.cdi.internal.RedlockRuntime;
 public class RedlockExtension implements Extension {
 
     private final Queue<Class<?>> metaClasses = new ConcurrentLinkedQueue<>();
-    private @Nullable Deployment deployment;
+    private volatile @Nullable Deployment deployment;
 
     /** Created by the container through {@code META-INF/services}, or by {@code Weld.addExtension}. */
     public RedlockExtension() {

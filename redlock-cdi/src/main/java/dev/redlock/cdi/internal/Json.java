@@ -1,6 +1,7 @@
 package dev.redlock.cdi.internal;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.MetaSlice;
@@ -59,7 +60,7 @@ public final class Json {
     }
 
     private static String inline(List<String> values) {
-        return values.stream().map(Json::quote).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return values.stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /**
