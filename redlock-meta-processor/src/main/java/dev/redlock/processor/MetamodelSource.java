@@ -22,15 +22,18 @@ final class MetamodelSource {
      * @param fullName      the meta's full name for the javadoc, or {@code null} if it has none
      * @param lock          the parsed lock resources
      * @param isolate       the parsed isolate resources
+     * @param generated     whether {@code @Generated} can be used (see {@code RedlockProcessor#canUseGenerated})
      */
     static String write(String packageName, String metaReference, String generatedName, String fullName,
-            List<ResourceTemplate> lock, List<ResourceTemplate> isolate) {
+            List<ResourceTemplate> lock, List<ResourceTemplate> isolate, boolean generated) {
         boolean templates = lock.stream().anyMatch(t -> !t.isPlain()) || isolate.stream().anyMatch(t -> !t.isPlain());
         StringBuilder sb = new StringBuilder();
         if (!packageName.isEmpty()) {
             sb.append("package ").append(packageName).append(";\n\n");
         }
-        sb.append("import javax.annotation.processing.Generated;\n\n");
+        if (generated) {
+            sb.append("import javax.annotation.processing.Generated;\n\n");
+        }
         sb.append("import dev.redlock.api.RedlockResource;\n");
         if (templates) {
             sb.append("import dev.redlock.api.ResourceArguments;\n");
@@ -42,7 +45,9 @@ final class MetamodelSource {
                 .append(fullName == null ? "{@link " + metaReference + "}" : "meta {@code " + fullName + "}")
                 .append(":\n * {@link Lock} for {@code lock}, {@link Isolate} for {@code lockIsolate}.\n");
         sb.append(" */\n");
-        sb.append("@Generated(\"").append(RedlockProcessor.class.getName()).append("\")\n");
+        if (generated) {
+            sb.append("@Generated(\"").append(RedlockProcessor.class.getName()).append("\")\n");
+        }
         sb.append("public final class ").append(generatedName).append(" {\n\n");
         sb.append("    private ").append(generatedName).append("() {\n    }\n");
         nested(sb, generatedName, "Lock", "lock", lock);

@@ -34,6 +34,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
@@ -349,7 +350,8 @@ public final class RedlockProcessor extends AbstractProcessor {
         String reference = relativeName(type, packageName);
         String generated = generatedName(type, packageName);
         String qualified = packageName.isEmpty() ? generated : packageName + "." + generated;
-        String source = MetamodelSource.write(packageName, reference, generated, fullName, lock, isolate);
+        String source = MetamodelSource.write(packageName, reference, generated, fullName, lock, isolate,
+                canUseGenerated(type));
         if (writeSource(qualified, source, type)) {
             pendingSupertypes.put(type.getQualifiedName().toString(), qualified);
         }
@@ -374,9 +376,31 @@ public final class RedlockProcessor extends AbstractProcessor {
                 origins.add(t);
             }
         }
-        String source = ScopeModuleSource.write(module, packageName, className, sorted);
+        String source = ScopeModuleSource.write(module, packageName, className, sorted,
+                origins.isEmpty() || canUseGenerated(origins.get(0)));
         writeSource(packageName + "." + className, source, origins.toArray(new Element[0]));
         generatedScopes.put(module, packageName + "." + className);
+    }
+
+    /**
+     * Whether generated code next to {@code element} can use {@code javax.annotation.processing.Generated}: always on
+     * the class path; in a named module only if it requires {@code java.compiler}, which applications rarely do, so
+     * the annotation is left out there rather than breaking the build.
+     */
+    private boolean canUseGenerated(Element element) {
+        if (elements.getTypeElement("javax.annotation.processing.Generated") == null) {
+            return false;
+        }
+        ModuleElement module = elements.getModuleOf(element);
+        if (module == null || module.isUnnamed()) {
+            return true;
+        }
+        for (ModuleElement.RequiresDirective r : ElementFilter.requiresIn(module.getDirectives())) {
+            if (r.getDependency().getQualifiedName().contentEquals("java.compiler")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean writeSource(String qualifiedName, String source, Element... origins) {

@@ -19,11 +19,15 @@ final class ScopeModuleSource {
      * @param packageName the module's package
      * @param className   the simple name of the generated class
      * @param metas       the module's metas, sorted by meta name
+     * @param generated   whether {@code @Generated} can be used (see {@code RedlockProcessor#canUseGenerated})
      */
-    static String write(String module, String packageName, String className, List<MetaInfo> metas) {
+    static String write(String module, String packageName, String className, List<MetaInfo> metas,
+            boolean generated) {
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(packageName).append(";\n\n");
-        sb.append("import javax.annotation.processing.Generated;\n\n");
+        if (generated) {
+            sb.append("import javax.annotation.processing.Generated;\n\n");
+        }
         sb.append("import jakarta.enterprise.context.ApplicationScoped;\n");
         sb.append("import jakarta.inject.Inject;\n\n");
         sb.append("/**\n");
@@ -33,7 +37,9 @@ final class ScopeModuleSource {
         sb.append(" * <p>The metas of module {@code ").append(module).append("}, one accessor each, as VonaJS's")
                 .append(" {@code this.scope}.\n");
         sb.append(" */\n");
-        sb.append("@Generated(\"").append(RedlockProcessor.class.getName()).append("\")\n");
+        if (generated) {
+            sb.append("@Generated(\"").append(RedlockProcessor.class.getName()).append("\")\n");
+        }
         sb.append("@ApplicationScoped\n");
         sb.append("public class ").append(className).append(" {\n");
         for (MetaInfo m : metas) {

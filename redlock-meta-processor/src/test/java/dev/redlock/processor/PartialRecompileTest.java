@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,23 +60,15 @@ final class PartialRecompileTest {
         assertThat(Files.readString(out.resolve(IndexFile.PATH))).isEqualTo("# redlock-index 1\nmodule kept elsewhere\n");
     }
 
-    private static void compile(List<Path> sources, Path out, Path gen) throws IOException, URISyntaxException {
+    private static void compile(List<Path> sources, Path out, Path gen) throws IOException {
         Files.createDirectories(out);
         Files.createDirectories(gen);
         List<String> classPath = new ArrayList<>(List.of(out.toString()));
         for (Class<?> c : List.of(dev.redlock.api.Meta.class, jakarta.inject.Inject.class,
                 jakarta.enterprise.context.ApplicationScoped.class, org.jspecify.annotations.NullMarked.class)) {
-            classPath.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            classPath.add(Samples.location(c));
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter diagnostics = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-            JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files, null,
-                    List.of("-d", out.toString(), "-s", gen.toString(), "-cp",
-                            String.join(File.pathSeparator, classPath)),
-                    null, files.getJavaFileObjectsFromPaths(sources));
-            task.setProcessors(List.of(new RedlockProcessor()));
-            assertThat(task.call()).as(diagnostics::toString).isTrue();
-        }
+        Samples.javac(List.of("-d", out.toString(), "-s", gen.toString(), "-cp",
+                String.join(File.pathSeparator, classPath)), sources);
     }
 }

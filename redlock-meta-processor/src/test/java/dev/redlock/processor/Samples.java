@@ -2,12 +2,18 @@ package dev.redlock.processor;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
@@ -37,6 +43,30 @@ final class Samples {
     static JavaFileObject testModule() {
         return JavaFileObjects.forSourceLines("test.package-info", "@Module(\"test-module\")", "package test;",
                 "import dev.redlock.api.Module;");
+    }
+
+    /** The jar or directory {@code type} was loaded from. */
+    static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compiles files with the system compiler and the processor; returns the diagnostics, or throws if it failed. */
+    static String javac(List<String> options, List<Path> sources) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter diagnostics = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+            JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files, null, options, null,
+                    files.getJavaFileObjectsFromPaths(sources));
+            task.setProcessors(List.of(new RedlockProcessor()));
+            if (!task.call()) {
+                throw new AssertionError("compilation failed:\n" + diagnostics);
+            }
+        }
+        return diagnostics.toString();
     }
 
     static String text(String path) {
