@@ -2,6 +2,8 @@ package dev.redlock.processor;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes the source of {@code <Class>_}: the typed resources of one redlock meta.
  *
@@ -24,7 +26,7 @@ final class MetamodelSource {
      * @param isolate       the parsed isolate resources
      * @param generated     whether {@code @Generated} can be used (see {@code RedlockProcessor#canUseGenerated})
      */
-    static String write(String packageName, String metaReference, String generatedName, String fullName,
+    static String write(String packageName, String metaReference, String generatedName, @Nullable String fullName,
             List<ResourceTemplate> lock, List<ResourceTemplate> isolate, boolean generated) {
         boolean templates = lock.stream().anyMatch(t -> !t.isPlain()) || isolate.stream().anyMatch(t -> !t.isPlain());
         StringBuilder sb = new StringBuilder();

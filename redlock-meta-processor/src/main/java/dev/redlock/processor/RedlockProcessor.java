@@ -40,6 +40,8 @@ import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.redlock.api.spi.MetaNames;
 
 /**
@@ -74,7 +76,7 @@ public final class RedlockProcessor extends AbstractProcessor {
     private Messager messager;
 
     /** The entries of an index left by an earlier compilation; read in the first round. */
-    private List<String> previousIndex;
+    private @Nullable List<String> previousIndex;
     /** Valid modules of this compilation: name → package. */
     private final Map<String, String> modules = new TreeMap<>();
     /** Packages whose {@code @Module} was already validated (and reported, if bad). */
@@ -153,7 +155,7 @@ public final class RedlockProcessor extends AbstractProcessor {
     }
 
     /** Checks, generates for and registers one {@code @Meta} class; returns it if it joins its module's scope. */
-    private MetaInfo processMeta(TypeElement type) {
+    private @Nullable MetaInfo processMeta(TypeElement type) {
         String where = where(type);
         AnnotationMirror metaMirror = mirror(type, META);
         String binary = elements.getBinaryName(type).toString();
@@ -163,15 +165,15 @@ public final class RedlockProcessor extends AbstractProcessor {
         String name = metaName(type, metaMirror, where);
         joinsScope &= name != null;
 
-        String[] module = moduleOf(type, type);
+        ModuleRef module = moduleOf(type, type);
         if (module == null) {
             error(ProcessorMessages.metaOutsideModule(where, packageOf(type).getQualifiedName().toString()), type,
                     metaMirror, null);
         }
-        joinsScope &= module != null && module[0] != null;
-        if (joinsScope && !module[1].equals(packageOf(type).getQualifiedName().toString()) && !isPublic(type)) {
+        joinsScope &= module != null && module.name() != null;
+        if (joinsScope && !module.packageName().equals(packageOf(type).getQualifiedName().toString()) && !isPublic(type)) {
             error(ProcessorMessages.badMetaShape(where, "a @Meta class in a sub-package of its module's package "
-                    + module[1] + " must be public, as must its enclosing classes, so that the generated scope"
+                    + module.packageName() + " must be public, as must its enclosing classes, so that the generated scope"
                     + " class can use it", "make it public"), type, metaMirror, null);
             joinsScope = false;
         }
@@ -184,7 +186,8 @@ public final class RedlockProcessor extends AbstractProcessor {
             List<ResourceTemplate> isolateTemplates = resources(type, resourcesMirror, "isolate");
             lock = lockTemplates.stream().map(ResourceTemplate::declaration).toList();
             isolate = isolateTemplates.stream().map(ResourceTemplate::declaration).toList();
-            String fullName = joinsScope ? MetaNames.fullName(module[0], name) : null;
+            @Nullable
+            String fullName = joinsScope ? MetaNames.fullName(module.name(), name) : null;
             writeMetamodel(type, fullName, lockTemplates, isolateTemplates);
         } else if (extendsBase(type)) {
             messager.printMessage(Diagnostic.Kind.WARNING, ProcessorMessages.missingResources(where), type,
@@ -193,7 +196,7 @@ public final class RedlockProcessor extends AbstractProcessor {
         if (!joinsScope) {
             return null;
         }
-        MetaInfo info = new MetaInfo(module[0], name, type.getQualifiedName().toString(), binary, lock, isolate);
+        MetaInfo info = new MetaInfo(module.name(), name, type.getQualifiedName().toString(), binary, lock, isolate);
         for (MetaInfo other : metas.values()) {
             if (other.module().equals(info.module()) && other.name().equals(name)) {
                 error(ProcessorMessages.duplicateMetaName(where, info.module(), name, other.canonicalName()), type,
@@ -235,7 +238,7 @@ public final class RedlockProcessor extends AbstractProcessor {
     }
 
     /** The meta name, or {@code null} after reporting it invalid. */
-    private String metaName(TypeElement type, AnnotationMirror metaMirror, String where) {
+    private @Nullable String metaName(TypeElement type, AnnotationMirror metaMirror, String where) {
         AnnotationValue explicit = value(metaMirror, "name");
         String name = explicit != null && explicit.getValue() instanceof String s && !s.isEmpty()
                 ? s
@@ -256,17 +259,25 @@ public final class RedlockProcessor extends AbstractProcessor {
     }
 
     /**
-     * The module of {@code element}: the nearest package from its own upwards annotated {@code @Module}, as
-     * {@code [name, package]}; {@code [null, package]} if that module's name is invalid (reported once); or
+     * A module as found from one of its classes.
+     *
+     * @param name        the module name, or {@code null} if it is invalid (reported once, on the package)
+     * @param packageName the annotated package
+     */
+    private record ModuleRef(@Nullable String name, String packageName) {
+    }
+
+    /**
+     * The module of {@code element}: the nearest package from its own upwards annotated {@code @Module}, or
      * {@code null} if there is none.
      */
-    private String[] moduleOf(Element element, Element context) {
+    private @Nullable ModuleRef moduleOf(Element element, Element context) {
         String name = packageOf(element).getQualifiedName().toString();
         while (!name.isEmpty()) {
             PackageElement p = packageElement(name, context);
             AnnotationMirror m = p == null ? null : mirror(p, MODULE);
             if (m != null) {
-                return new String[]{checkModule(p, m), name};
+                return new ModuleRef(checkModule(p, m), name);
             }
             int dot = name.lastIndexOf('.');
             name = dot < 0 ? "" : name.substring(0, dot);
@@ -275,7 +286,7 @@ public final class RedlockProcessor extends AbstractProcessor {
     }
 
     /** Validates and registers the {@code @Module} of {@code p} once; returns its name, or null if invalid. */
-    private String checkModule(PackageElement p, AnnotationMirror m) {
+    private @Nullable String checkModule(PackageElement p, AnnotationMirror m) {
         String packageName = p.getQualifiedName().toString();
         if (checkedModulePackages.containsKey(packageName)) {
             return checkedModulePackages.get(packageName);
@@ -295,7 +306,7 @@ public final class RedlockProcessor extends AbstractProcessor {
         return valid;
     }
 
-    private PackageElement packageElement(String name, Element context) {
+    private @Nullable PackageElement packageElement(String name, Element context) {
         ModuleElement module = elements.getModuleOf(context);
         PackageElement p = module == null || module.isUnnamed() ? null : elements.getPackageElement(module, name);
         return p != null ? p : elements.getPackageElement(name);
@@ -343,7 +354,7 @@ public final class RedlockProcessor extends AbstractProcessor {
         return valid;
     }
 
-    private void writeMetamodel(TypeElement type, String fullName, List<ResourceTemplate> lock,
+    private void writeMetamodel(TypeElement type, @Nullable String fullName, List<ResourceTemplate> lock,
             List<ResourceTemplate> isolate) {
         PackageElement pkg = packageOf(type);
         String packageName = pkg.getQualifiedName().toString();
@@ -562,11 +573,12 @@ public final class RedlockProcessor extends AbstractProcessor {
         }
     }
 
-    private void error(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+    private void error(String message, @Nullable Element element, @Nullable AnnotationMirror mirror,
+            @Nullable AnnotationValue value) {
         messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror, value);
     }
 
-    private static AnnotationMirror mirror(Element e, String annotation) {
+    private static @Nullable AnnotationMirror mirror(Element e, String annotation) {
         for (AnnotationMirror m : e.getAnnotationMirrors()) {
             if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)) {
                 return m;
@@ -576,7 +588,7 @@ public final class RedlockProcessor extends AbstractProcessor {
     }
 
     /** The value written for {@code attribute}, or {@code null} if it takes its default. */
-    private static AnnotationValue value(AnnotationMirror m, String attribute) {
+    private static @Nullable AnnotationValue value(@Nullable AnnotationMirror m, String attribute) {
         if (m == null) {
             return null;
         }

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import javax.lang.model.SourceVersion;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One declared resource of {@code @RedlockResources}, parsed: a plain resource ({@code name}) or a literal template
  * ({@code order-{shop}-{id}}), and the Java name the generated code gives it.
@@ -70,6 +72,7 @@ record ResourceTemplate(String declaration, List<String> literals, List<String> 
     /**
      * Why {@link #javaName()} cannot be used, or {@code null} if it can.
      */
+    @Nullable
     String javaNameProblem() {
         String name = javaName();
         if (name.isEmpty()) {
@@ -147,7 +150,7 @@ record ResourceTemplate(String declaration, List<String> literals, List<String> 
      *
      * @return the parsed template, or {@code null} if a problem was reported
      */
-    static ResourceTemplate parse(String declaration, String where, Consumer<String> problems) {
+    static @Nullable ResourceTemplate parse(String declaration, String where, Consumer<String> problems) {
         if (declaration.isEmpty()) {
             problems.accept(ProcessorMessages.emptyResource(where));
             return null;

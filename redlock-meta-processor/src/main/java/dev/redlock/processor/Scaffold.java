@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import javax.lang.model.SourceVersion;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.redlock.api.spi.MetaNames;
 
 /**
@@ -58,7 +60,7 @@ public final class Scaffold {
 
     /** Runs the command; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("--name", "redlock", "--dir", "src/main/java"));
+        Map<String, @Nullable String> options = new LinkedHashMap<>(Map.of("--name", "redlock", "--dir", "src/main/java"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -108,12 +110,14 @@ public final class Scaffold {
         }
         try {
             Path info = packageDir.resolve("package-info.java");
+            @Nullable
             String own = Files.exists(info) ? declaredModule(info) : null;
             if (own != null && !own.equals(module)) {
                 err.println("error: " + info + " declares module '" + own + "', not '" + module + "'; pass --module "
                         + own + ", or another --package");
                 return 2;
             }
+            @Nullable
             String inherited = own == null && !Files.exists(info) ? moduleAbove(root, pkg) : null;
             Files.createDirectories(packageDir);
             write(metaFile, metaSource(module, pkg, className));
@@ -139,7 +143,7 @@ public final class Scaffold {
     }
 
     /** The module declared by the nearest {@code package-info.java} above {@code pkg} under {@code root}, or null. */
-    private static String moduleAbove(Path root, String pkg) throws IOException {
+    private static @Nullable String moduleAbove(Path root, String pkg) throws IOException {
         for (String p = parent(pkg); !p.isEmpty(); p = parent(p)) {
             Path info = root.resolve(p.replace('.', '/')).resolve("package-info.java");
             if (Files.exists(info)) {
@@ -156,7 +160,7 @@ public final class Scaffold {
         return pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : "";
     }
 
-    private static String declaredModule(Path packageInfo) throws IOException {
+    private static @Nullable String declaredModule(Path packageInfo) throws IOException {
         Matcher m = MODULE_ANNOTATION.matcher(Files.readString(packageInfo));
         return m.find() ? m.group(1) : null;
     }
