@@ -145,9 +145,13 @@ public final class RedlockProcessor extends AbstractProcessor {
         Map<String, List<MetaInfo>> touched = new TreeMap<>();
         for (Element e : round.getElementsAnnotatedWith(meta)) {
             if (e instanceof TypeElement type) {
-                MetaInfo info = processMeta(type);
-                if (info != null) {
-                    touched.computeIfAbsent(info.module(), k -> new ArrayList<>()).add(info);
+                try {
+                    MetaInfo info = processMeta(type);
+                    if (info != null) {
+                        touched.computeIfAbsent(info.module(), k -> new ArrayList<>()).add(info);
+                    }
+                } catch (RuntimeException ex) { // report on this meta and go on with the others
+                    error(ProcessorMessages.unexpected(ex), type, null, null);
                 }
             }
         }
@@ -171,10 +175,12 @@ public final class RedlockProcessor extends AbstractProcessor {
                     metaMirror, null);
         }
         joinsScope &= module != null && module.name() != null;
-        if (joinsScope && !module.packageName().equals(packageOf(type).getQualifiedName().toString()) && !isPublic(type)) {
+        boolean inSubPackage = module != null
+                && !module.packageName().equals(packageOf(type).getQualifiedName().toString());
+        if (joinsScope && inSubPackage && !isPublic(type)) {
             error(ProcessorMessages.badMetaShape(where, "a @Meta class in a sub-package of its module's package "
-                    + module.packageName() + " must be public, as must its enclosing classes, so that the generated scope"
-                    + " class can use it", "make it public"), type, metaMirror, null);
+                    + module.packageName() + " must be public, as must its enclosing classes, so that the"
+                    + " generated scope class can use it", "make it public"), type, metaMirror, null);
             joinsScope = false;
         }
 

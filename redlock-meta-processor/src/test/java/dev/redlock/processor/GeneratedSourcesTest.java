@@ -27,6 +27,21 @@ final class GeneratedSourcesTest {
     }
 
     @Test
+    void generatedCode_isFreeOfLintWarnings() {
+        CompilationSubject.assertThat(
+                Samples.javac().withOptions("-Xlint:all,-processing", "-Werror").compile(Samples.twoModules()))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
+    void unexpectedFailure_isReportedWithItsStackTrace() {
+        String message = ProcessorMessages.unexpected(new IllegalStateException("boom"));
+        assertThat(message).startsWith("RL3999: RedlockProcessor failed unexpectedly;")
+                .contains("java.lang.IllegalStateException: boom")
+                .contains("at dev.redlock.processor.GeneratedSourcesTest.unexpectedFailure");
+    }
+
+    @Test
     void index_isSortedVersionedAndExact() {
         CompilationSubject.assertThat(compilation)
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/redlock/index").contentsAsUtf8String()
