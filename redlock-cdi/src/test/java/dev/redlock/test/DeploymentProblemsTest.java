@@ -8,7 +8,11 @@ import java.util.Map;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.redlock.test.problems.ambiguous.MetaFirst;
 import dev.redlock.test.problems.ambiguous.MetaSecond;
@@ -156,5 +160,21 @@ final class DeploymentProblemsTest {
                 .hasMessageContaining("RL2104: redlock.meta.\"demo-student:nope\": no meta named 'demo-student:nope';"
                         + " known are [a-auth:redlock, demo-student:redlock]")
                 .hasMessageContaining("RL2104: redlock.modules.\"a-nope\": no module with metas named 'a-nope'");
+    }
+
+    @Test
+    void aConfigRegisteredWithMicroProfile_isRead() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig(loader));
+        resolver.registerConfig(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
+                Map.of("redlock.nodes", "redis://127.0.0.1:1", "redlock.retry-count", "-5"), "registered", 500))
+                .build(), loader);
+        try {
+            assertThatThrownBy(() -> Containers.boot(Map.of(), APP).close()).isInstanceOf(DeploymentException.class)
+                    .hasMessageContaining("RL2102: redlock.retry-count: invalid value, was '-5'");
+        } finally {
+            resolver.releaseConfig(resolver.getConfig(loader));
+        }
     }
 }

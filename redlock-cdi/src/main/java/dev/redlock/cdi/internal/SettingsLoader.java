@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jspecify.annotations.Nullable;
 
 import io.smallrye.config.ConfigValidationException;
@@ -62,10 +64,13 @@ public final class SettingsLoader {
     }
 
     /**
-     * Builds the configuration from the standard MicroProfile sources visible to {@code loader} (system properties,
-     * environment, {@code META-INF/microprofile-config.properties}, discovered sources) and loads it.
+     * Builds the configuration from the sources of the application's MicroProfile Config
+     * ({@code ConfigProvider.getConfig(loader)}: by default system properties, environment,
+     * {@code META-INF/microprofile-config.properties} and discovered sources; or whatever config the application
+     * registered with {@code ConfigProviderResolver.registerConfig}) and loads it. The datasource levels read the
+     * same config, so both always agree.
      *
-     * @param loader the class loader to discover sources with
+     * @param loader the application class loader
      * @return the result
      */
     public static Result load(ClassLoader loader) {
@@ -73,17 +78,20 @@ public final class SettingsLoader {
     }
 
     /**
-     * The config builder the extension uses: standard and discovered sources, profiles, the duration converter and
-     * the {@link RedlockConfig} mapping (with {@code redlock.datasources.**} left to the datasource levels).
+     * The config builder the extension uses: the sources of the application's MicroProfile Config, profiles, the
+     * duration and boolean converters and the {@link RedlockConfig} mapping (with {@code redlock.datasources.**}
+     * left to the datasource levels). A fresh config is built on every start, so the sources are read as they are
+     * then.
      *
-     * @param loader the class loader to discover sources with
+     * @param loader the application class loader
      * @return the builder; more sources may be added
      */
     public static SmallRyeConfigBuilder builder(ClassLoader loader) {
+        List<ConfigSource> sources = new ArrayList<>();
+        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
         return new SmallRyeConfigBuilder()
                 .forClassLoader(loader)
-                .addDefaultSources()
-                .addDiscoveredSources()
+                .withSources(sources)
                 .addDefaultInterceptors()
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
