@@ -1,9 +1,11 @@
 package dev.redlock.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import dev.redlock.api.LockSession;
+import dev.redlock.api.NodeVote;
 
 /**
  * A lock granted by {@link Redlock}: a session plus the operations of its holder. Closing it releases it, so
@@ -48,6 +50,15 @@ public interface Lock extends LockSession, AutoCloseable {
      *         {@link dev.redlock.api.LockReleaseException} as {@link #release()} would throw
      */
     CompletionStage<Void> releaseAsync();
+
+    /**
+     * Each node's answer to the last operation on this lock (the grant, then each extension, then the release),
+     * in node order. After releasing an expired lock every vote is {@link NodeVote.Outcome#HELD} ("not held any
+     * more"): a clear result, without an exception.
+     *
+     * @return the votes; never {@code null}
+     */
+    List<NodeVote> votes();
 
     /** Same as {@link #release()}. */
     @Override
