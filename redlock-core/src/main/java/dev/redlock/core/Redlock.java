@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,12 @@ import dev.redlock.core.internal.Settings;
  * {@code N/2 + 1} agrees in less time than the lock lives.
  *
  * <p>Create one per application with {@link #builder()} and close it at shutdown. Thread-safe.
+ *
+ * <p>Threads: the engine creates no thread per call. Node answers arrive on the Redis client's I/O threads, where
+ * the engine only counts votes; the sync methods wait on the calling thread; the stages of
+ * {@link #acquireAsync} and {@link #usingAsync} complete on the configured {@link Builder#executor executor}. The
+ * watchdog and retry timers share one scheduler thread; listeners and {@link LockSession#lost()} callbacks run on
+ * engine threads and must not block.
  *
  * @since 0.1
  */
@@ -110,7 +118,7 @@ public final class Redlock implements AutoCloseable {
      */
     public CompletionStage<Lock> acquireAsync(List<String> keys, Duration ttl, Duration wait) {
         return engine.acquireAsync("Redlock#acquireAsync", keys, ttl, Objects.requireNonNull(wait, "wait"))
-                .thenApply(l -> (Lock) l);
+                .thenApplyAsync(l -> (Lock) l, engine.executor());
     }
 
     /**
@@ -245,6 +253,7 @@ public final class Redlock implements AutoCloseable {
         private boolean interruptOnLoss;
         private @Nullable RedlockListener listener;
         private int connectionPoolSize = DEFAULT_CONNECTION_POOL_SIZE;
+        private Executor executor = ForkJoinPool.commonPool();
 
         private Builder() {
         }
@@ -435,6 +444,19 @@ public final class Redlock implements AutoCloseable {
         }
 
         /**
+         * The executor that completes the stages returned by {@link Redlock#acquireAsync} and
+         * {@link Redlock#usingAsync} and runs {@code usingAsync}'s function, so that callers' continuations never
+         * run on (and never block) the Redis client's I/O threads.
+         *
+         * @param executor the executor; default {@link ForkJoinPool#commonPool()}
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
          * Builds and starts the engine. Clients it creates connect lazily, so the engine starts even when some
          * nodes are down.
          *
@@ -476,7 +498,7 @@ public final class Redlock implements AutoCloseable {
             }
             return new Redlock(new Engine(new Settings(u, c, password, keyPrefix, driftFactor, retryCount,
                     retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, fifo, fifoHeartbeatTimeout,
-                    maxTtl, interruptOnLoss, listener, connectionPoolSize)));
+                    maxTtl, interruptOnLoss, listener, connectionPoolSize, executor)));
         }
 
         private static void positive(Duration d, String name) {

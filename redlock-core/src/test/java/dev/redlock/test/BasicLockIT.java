@@ -43,13 +43,15 @@ final class BasicLockIT {
         assertThat(lock.keys()).containsExactly("basic:a");
         assertThat(lock.fencingToken()).isPositive();
         assertThat(lock.remainingValidity()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(10));
-        assertThat(lock.votes()).extracting(NodeVote::outcome).containsOnly(NodeVote.Outcome.GRANTED);
+        // granted at quorum; a node that had not answered yet shows up as an error until it does
+        assertThat(lock.votes()).filteredOn(NodeVote::granted).hasSizeGreaterThanOrEqualTo(2);
         assertThat(redlock.isLocked("basic:a")).isTrue();
         assertThat(redlock.remainingTtl("basic:a")).isPositive();
         for (var n : nodes.nodes()) {
             assertThat(n.execute("GET", "basic:a")).isNotNull();
         }
         lock.release();
+        assertThat(lock.votes()).extracting(NodeVote::outcome).containsOnly(NodeVote.Outcome.GRANTED);
         assertThat(redlock.isLocked("basic:a")).isFalse();
         assertThat(redlock.remainingTtl("basic:a")).isEqualTo(Duration.ZERO);
         for (var n : nodes.nodes()) {

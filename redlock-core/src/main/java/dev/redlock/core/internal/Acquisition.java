@@ -42,6 +42,7 @@ final class Acquisition {
     private final boolean hasDeadline;
     private final long deadlineNanos;
     private final int maxAttempts;
+    private final boolean single;
     private final int fifoMode;
     private final String waiterId;
     private final String score;
@@ -69,7 +70,7 @@ final class Acquisition {
         this.hasDeadline = wait != null;
         this.deadlineNanos = wait == null ? 0 : startNanos + saturatedNanos(wait);
         this.maxAttempts = s.retryCount() < 0 ? -1 : s.retryCount() + 1;
-        boolean single = maxAttempts == 1 || wait != null && wait.isZero();
+        this.single = maxAttempts == 1 || wait != null && wait.isZero();
         this.fifoMode = !s.fifo() ? 0 : single ? 1 : 2;
         this.waiterId = s.fifo() ? Tokens.next() : "";
         this.score = s.fifo() ? Long.toString(engine.nextFifoScore()) : "0";
@@ -100,7 +101,7 @@ final class Acquisition {
     }
 
     void start() {
-        if (fifoMode == 0 && maxAttempts != 1 && engine.subscriptions.hasWaiters(keys)) {
+        if (fifoMode == 0 && !single && engine.subscriptions.hasWaiters(keys)) {
             // others of this engine wait already: queue behind them instead of barging in
             engine.waiting.add(this);
             subscribed = true;
@@ -140,7 +141,7 @@ final class Acquisition {
 
     private void onTimer() {
         if (state.compareAndSet(SLEEPING, RUNNING)) {
-            if (hasDeadline && System.nanoTime() - deadlineNanos >= 0) {
+            if (hasDeadline && System.nanoTime() - deadlineNanos >= 0 && attempts > 0) {
                 giveUp();
             } else {
                 attempt();

@@ -304,7 +304,7 @@ public final class Engine implements AutoCloseable {
     public <T> CompletionStage<T> usingAsync(List<String> keys, Duration ttl, @Nullable Duration wait,
             Function<LockSession, ? extends CompletionStage<T>> fn) {
         Objects.requireNonNull(fn, "fn");
-        return acquireAsync("Redlock#usingAsync", keys, ttl, wait).thenCompose(lock -> {
+        return acquireAsync("Redlock#usingAsync", keys, ttl, wait).thenComposeAsync(lock -> {
             lock.startAutoExtension(null);
             CompletionStage<T> stage;
             try {
@@ -321,15 +321,18 @@ public final class Engine implements AutoCloseable {
                         : lock.releaseAsync();
                 release.whenComplete((v, re) -> {
                     Throwable f = withLoss(lock, combine(fnFailure, re == null ? null : Node.unwrap(re)));
-                    if (f != null) {
-                        out.completeExceptionally(f);
-                    } else {
-                        out.complete(r);
-                    }
+                    Throwable failure = f;
+                    executor().execute(() -> {
+                        if (failure != null) {
+                            out.completeExceptionally(failure);
+                        } else {
+                            out.complete(r);
+                        }
+                    });
                 });
             });
             return out;
-        });
+        }, executor());
     }
 
     // ------------------------------------------------------------------------------------------------ views
@@ -504,6 +507,11 @@ public final class Engine implements AutoCloseable {
     /** The nodes as {@code host:port}. */
     public List<String> nodeNames() {
         return nodeNames;
+    }
+
+    /** The executor for callers' continuations. */
+    public java.util.concurrent.Executor executor() {
+        return settings.executor();
     }
 
     /** Votes needed for a grant. */

@@ -327,6 +327,7 @@ public final class LockImpl implements Lock {
         LockLostException e = Exceptions.lost(keys, why, vs, cause);
         lostException = e;
         engine.held.remove(this);
+        engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
         lost.complete(e);
         synchronized (this) {
             cancel(extensionTask);
@@ -336,7 +337,6 @@ public final class LockImpl implements Lock {
                 runner.interrupt();
             }
         }
-        engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e);
         releaseOnNodes(true); // best effort: lets the next owner in sooner where our keys survived
     }
 

@@ -2,6 +2,7 @@ package dev.redlock.core.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RedissonClient;
@@ -27,11 +28,13 @@ import dev.redlock.core.RedlockListener;
  * @param interruptOnLoss      interrupt the thread of {@code using} on loss
  * @param listener             event listener
  * @param connectionPoolSize   connections per engine-created client
+ * @param executor             runs callers' asynchronous continuations and {@code usingAsync} functions
  */
 public record Settings(List<String> uris, List<RedissonClient> clients, @Nullable String password,
         String keyPrefix, double driftFactor, int retryCount, Duration retryDelay, Duration retryJitter,
         Duration extensionThreshold, Duration commandTimeout, boolean fifo, Duration fifoHeartbeatTimeout,
-        Duration maxTtl, boolean interruptOnLoss, @Nullable RedlockListener listener, int connectionPoolSize) {
+        Duration maxTtl, boolean interruptOnLoss, @Nullable RedlockListener listener, int connectionPoolSize,
+        Executor executor) {
 
     /** Copies the lists. */
     public Settings {
