@@ -260,9 +260,8 @@ final class Acquisition {
         LockAcquisitionException ex = Exceptions.interrupted(where, keys, attempts, waited(), engine.quorum,
                 lastVotes, e);
         abandon(ex);
-        LockImpl granted = result.getNow(null);
-        if (granted != null) {
-            granted.releaseAsync(); // granted just before the interrupt; the caller will not see it
+        if (result.isDone() && !result.isCompletedExceptionally()) {
+            result.join().releaseAsync(); // granted just before the interrupt; the caller will not see it
         }
         return ex;
     }
