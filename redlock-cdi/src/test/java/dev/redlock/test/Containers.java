@@ -47,16 +47,4 @@ final class Containers {
             });
         }
     }
-
-    /** ENGINE: whether redlock-core has its engine yet (the outline's builder throws UnsupportedOperationException). */
-    static boolean engineAvailable() {
-        try {
-            dev.redlock.core.Redlock.builder().build().close();
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        } catch (RuntimeException e) {
-            return true; // a real engine refuses to build without nodes
-        }
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.redlock.api.BeanRedlockBase;
 import dev.redlock.api.RedlockResource;
@@ -14,7 +13,6 @@ import dev.redlock.test.app.student.StudentController;
 import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
 
-@EnabledIf("dev.redlock.test.Containers#engineAvailable") // ENGINE: remove once main has the engine
 @WithRedisNodes(count = 1)
 final class InjectionIT {
 

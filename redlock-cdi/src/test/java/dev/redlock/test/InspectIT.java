@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockOptions;
@@ -22,7 +21,6 @@ import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
 
 /** Onion: the metas in effect under the active profile and config, and the locks held right now. */
-@EnabledIf("dev.redlock.test.Containers#engineAvailable") // ENGINE: remove once main has the engine
 @WithRedisNodes(count = 1)
 final class InspectIT {
 

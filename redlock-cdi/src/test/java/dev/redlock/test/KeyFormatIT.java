@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.redlock.api.LockOptions;
 import dev.redlock.test.app.Res;
@@ -18,7 +17,6 @@ import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
 
 /** The keys seen on the server while a lock is held: {prefix}{instance}:{module}.{resource}. */
-@EnabledIf("dev.redlock.test.Containers#engineAvailable") // ENGINE: remove once main has the engine
 @WithRedisNodes(count = 1)
 final class KeyFormatIT {
 

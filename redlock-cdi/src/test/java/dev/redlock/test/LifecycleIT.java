@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.redlock.api.LockLostException;
 import dev.redlock.api.LockOptions;
@@ -20,7 +19,6 @@ import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
 
 /** What happens to a held lock when the nodes or the container go away. */
-@EnabledIf("dev.redlock.test.Containers#engineAvailable") // ENGINE: remove once main has the engine
 @WithRedisNodes(count = 3, lifecycle = WithRedisNodes.Lifecycle.PER_METHOD)
 final class LifecycleIT {
 
