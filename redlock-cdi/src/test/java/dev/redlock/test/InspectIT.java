@@ -123,6 +123,8 @@ final class InspectIT {
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageStartingWith("RL2021: demo-student:redlock: lock 'redlock_demo:~:demo-student.name'"
                                 + " is already held by this thread");
+                assertThatThrownBy(() -> redlock.lock(Res.NAME, LockOptions.builder().client("short").build(),
+                        session -> "nested on another client")).hasMessageStartingWith("RL2021:");
                 return redlock.lock(Res.COUNTER, () -> "other resource");
             });
             assertThat(inner).isEqualTo("other resource");

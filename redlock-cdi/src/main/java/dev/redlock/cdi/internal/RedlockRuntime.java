@@ -44,7 +44,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private final NodeClients nodeClients;
     private final Supplier<@Nullable String> instanceNames;
     private final Map<Class<?>, Binding> bindings = new ConcurrentHashMap<>();
-    /** The keys held by the current thread, as {@code client key}: nested locks of the same key fail fast. */
+    /** The keys held by the current thread: a nested lock of the same key fails fast instead of waiting forever. */
     private final ThreadLocal<Set<String>> held = ThreadLocal.withInitial(HashSet::new);
     private volatile boolean closed;
 
@@ -254,15 +254,14 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                     : moduleSettings != null && moduleSettings.waitTime() != null
                             ? moduleSettings.waitTime()
                             : client.waitTime();
-            String heldKey = clientName + " " + key;
             Set<String> mine = held.get();
-            if (!mine.add(heldKey)) {
+            if (!mine.add(key)) { // by key alone: two clients may share nodes, and waiting for oneself never ends
                 throw CdiMessages.nestedLock(meta.fullName(), key);
             }
             try {
                 return engine.using(List.of(key), ttl, wait, fn);
             } finally {
-                mine.remove(heldKey);
+                mine.remove(key);
             }
         }
 
