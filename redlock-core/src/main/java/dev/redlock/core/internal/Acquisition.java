@@ -347,7 +347,8 @@ final class Acquisition {
             }
             Node t = tieBreaker;
             call(t, ttl, count, retention, quarantine, mode, hb).whenComplete((r, e) -> {
-                boolean held = e == null && r != null && r.size() >= 2 && ((Number) r.get(0)).longValue() == 0;
+                boolean held = e == null && r != null && r.size() >= 2 && r.get(0) instanceof Number status
+                        && status.longValue() == 0;
                 if (held) {
                     for (Node node : engine.nodes) {
                         if (node != t) {
@@ -401,6 +402,11 @@ final class Acquisition {
                     Throwable t = error != null ? Node.unwrap(error) : new IllegalStateException("bad reply " + reply);
                     errors[i] = t;
                     votes[i] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(t));
+                } else if (!(reply.get(0) instanceof Number) || !(reply.get(1) instanceof Number)) {
+                    failedCount++;
+                    Throwable t = new IllegalStateException("unexpected reply " + reply);
+                    errors[i] = t;
+                    votes[i] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(t));
                 } else {
                     long status = ((Number) reply.get(0)).longValue();
                     long value = ((Number) reply.get(1)).longValue();
@@ -439,10 +445,18 @@ final class Acquisition {
                 releaseNode(node);
             }
             if (decideNow) {
-                if (success) {
-                    succeed();
-                } else {
-                    fail();
+                try {
+                    if (success) {
+                        succeed();
+                    } else {
+                        fail();
+                    }
+                } catch (RuntimeException | Error e) {
+                    // never leave the caller waiting on a bug: fail the acquisition with it
+                    state.set(DONE);
+                    cleanup(true);
+                    result.completeExceptionally(e);
+                    throw e;
                 }
             }
             if (all) {
