@@ -308,6 +308,8 @@ final class Acquisition {
         final @Nullable Throwable[] errors = new Throwable[n];
         final long[] fences = new long[n];
         final boolean[] granted = new boolean[n];
+        /** Completes when every node has answered this attempt (each answer is bounded by the command timeout). */
+        final CompletableFuture<Void> answeredAll = new CompletableFuture<>();
         int grantedCount;
         int failedCount;
         int answered;
@@ -460,7 +462,11 @@ final class Acquisition {
                 }
             }
             if (all) {
-                allAnswered();
+                try {
+                    allAnswered();
+                } finally {
+                    answeredAll.complete(null);
+                }
             }
         }
 
@@ -487,7 +493,7 @@ final class Acquisition {
             }
             long validUntil = start + TimeUnit.MILLISECONDS.toNanos(ttlMillis) - engine.driftNanos(ttlMillis);
             LockImpl l = new LockImpl(engine, keys, lockAndFenceKeys, token, fence, ttlMillis, validUntil,
-                    snapshot());
+                    snapshot(), answeredAll);
             synchronized (this) {
                 lock = l;
             }
