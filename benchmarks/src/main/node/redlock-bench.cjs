@@ -99,6 +99,7 @@ async function contended() {
   const perWorker = new Array(cfg.workers).fill(0);
   const waits = [];
   const handoffs = [];
+  const handoverWaits = [];
   let stop = false;
   let stopAt = 0n;
   let inside = false;
@@ -128,7 +129,10 @@ async function contended() {
           grants++;
           perWorker[w]++;
           waits.push(Number(granted - requested));
-          if (lastReleaser >= 0 && lastReleaser !== w) handoffs.push(Number(granted - lastReleaseAt));
+          if (lastReleaser >= 0 && lastReleaser !== w) {
+            handoffs.push(Number(granted - lastReleaseAt));
+            handoverWaits.push(Number(granted - requested));
+          }
           if (grants >= cfg.maxGrants || granted >= deadline) {
             if (stopAt === 0n) stopAt = granted;
             stop = true;
@@ -144,6 +148,7 @@ async function contended() {
     const seconds = Number((stopAt !== 0n ? stopAt : now()) - start) / 1e9;
     const sw = sortNumbers(waits);
     const sh = sortNumbers(handoffs);
+    const shw = sortNumbers(handoverWaits);
     const min = Math.min(...perWorker);
     const max = Math.max(...perWorker);
     const lost = allGrants - counter;
@@ -153,6 +158,8 @@ async function contended() {
         grants_per_s: grants / seconds,
         wait_p50_ms: percentile(sw, 0.5) / 1e6,
         wait_p99_ms: percentile(sw, 0.99) / 1e6,
+        handover_wait_p50_ms: shw.length ? percentile(shw, 0.5) / 1e6 : null,
+        handover_wait_p99_ms: shw.length ? percentile(shw, 0.99) / 1e6 : null,
         fairness: max === 0 ? 0 : min / max,
         handoff_p50_us: sh.length ? percentile(sh, 0.5) / 1e3 : null,
         handoff_p99_us: sh.length ? percentile(sh, 0.99) / 1e3 : null,

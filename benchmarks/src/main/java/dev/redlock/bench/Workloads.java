@@ -171,6 +171,7 @@ final class Workloads {
         final long[][] waits;
         final int[] waitCount;
         final long[][] handoffs;
+        final long[][] handoverWaits;
         final int[] handoffCount;
 
         Contention(int workers, int maxGrants) {
@@ -179,6 +180,7 @@ final class Workloads {
             this.waits = new long[workers][64];
             this.waitCount = new int[workers];
             this.handoffs = new long[workers][64];
+            this.handoverWaits = new long[workers][64];
             this.handoffCount = new int[workers];
         }
 
@@ -188,6 +190,7 @@ final class Workloads {
             waits[worker] = append(waits[worker], waitCount[worker]++, wait);
             int previous = lastReleaser;
             if (previous >= 0 && previous != worker) {
+                handoverWaits[worker] = append(handoverWaits[worker], handoffCount[worker], wait);
                 handoffs[worker] = append(handoffs[worker], handoffCount[worker]++, grantedAt - lastReleaseAt);
             }
         }
@@ -199,6 +202,8 @@ final class Workloads {
             long[] allHandoffs = concat(handoffs, handoffCount);
             long[] sortedWaits = Stats.sorted(allWaits, allWaits.length);
             long[] sortedHandoffs = Stats.sorted(allHandoffs, allHandoffs.length);
+            long[] handoverWaitsAll = concat(handoverWaits, handoffCount);
+            long[] sortedHandoverWaits = Stats.sorted(handoverWaitsAll, handoverWaitsAll.length);
             int min = Integer.MAX_VALUE;
             int max = 0;
             for (int n : perWorker) {
@@ -211,6 +216,8 @@ final class Workloads {
             m.put(Metric.GRANTS_PER_S, grants.get() / seconds);
             m.put(Metric.WAIT_P50_MS, Stats.percentile(sortedWaits, 0.50) / 1e6);
             m.put(Metric.WAIT_P99_MS, Stats.percentile(sortedWaits, 0.99) / 1e6);
+            m.put(Metric.HANDOVER_WAIT_P50_MS, Stats.percentile(sortedHandoverWaits, 0.50) / 1e6);
+            m.put(Metric.HANDOVER_WAIT_P99_MS, Stats.percentile(sortedHandoverWaits, 0.99) / 1e6);
             m.put(Metric.FAIRNESS, max == 0 ? 0.0 : (double) min / max);
             m.put(Metric.HANDOFF_P50_US, Stats.percentile(sortedHandoffs, 0.50) / 1e3);
             m.put(Metric.HANDOFF_P99_US, Stats.percentile(sortedHandoffs, 0.99) / 1e3);
