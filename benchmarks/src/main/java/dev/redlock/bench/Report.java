@@ -183,14 +183,15 @@ final class Report {
         atLeast("W4 per-worker min/max ≥ 0.8 (FIFO mode)", r.median(w4, OURS_FIFO, Metric.FAIRNESS), 0.8);
         atMost("W4 wait p99 ≤ 0.5× Redisson RLock's",
                 r.median(w4, OURS, Metric.WAIT_P99_MS) / r.median(w4, RLOCK, Metric.WAIT_P99_MS), 0.5);
-        // BENCHMARKS.md names redis-cli --latency as the RTT; the PING loop (no idle gaps) is the stricter bound
+        // the verdict uses the PING loop's RTT: redis-cli --latency (BENCHMARKS.md's figure) sleeps between pings,
+        // and its wake-ups inflate it badly on a loaded machine, which would make the bound lenient
         double cliRtt = r.median(Workload.LIMIT, LIMIT, Metric.RTT_CLI_US);
         double pingRtt = r.median(Workload.LIMIT, LIMIT, Metric.RTT_PING_US);
-        double bound = 3 * (Double.isNaN(cliRtt) ? pingRtt : cliRtt) + 100;
+        double bound = 3 * pingRtt + 100;
         double handoff = r.median(w4, OURS, Metric.HANDOFF_P50_US);
-        line("| W4 handoff p50 ≤ 3 RTT + 100 µs (" + fmt(bound, 0) + " µs; with the PING-loop RTT "
-                + fmt(3 * pingRtt + 100, 0) + " µs) | " + fmt(handoff, 0) + " µs | " + verdict(handoff, bound, false)
-                + " |");
+        line("| W4 handoff p50 ≤ 3 RTT + 100 µs (" + fmt(bound, 0) + " µs with the PING-loop RTT; "
+                + fmt(3 * cliRtt + 100, 0) + " µs with redis-cli's) | " + fmt(handoff, 0) + " µs | "
+                + verdict(handoff, bound, false) + " |");
         List<String> violators = new ArrayList<>();
         boolean any = false;
         for (String id : r.ids(w4)) {
