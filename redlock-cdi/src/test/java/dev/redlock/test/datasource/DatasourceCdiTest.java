@@ -1,0 +1,99 @@
+package dev.redlock.test.datasource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import dev.redlock.cdi.Datasource;
+import dev.redlock.cdi.DatasourceLevels;
+
+/** {@link DatasourceLevels} as a CDI bean on Weld SE: configuration, qualified injection, start-up and shutdown. */
+final class DatasourceCdiTest {
+
+    private static final String MAIN = "jdbc:h2:mem:cdi-main;DB_CLOSE_DELAY=-1";
+    private static final String REPORTS = "jdbc:h2:mem:cdi-reports;DB_CLOSE_DELAY=-1";
+
+    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
+
+    /** Registers the configuration that {@code ConfigProvider.getConfig()} returns inside the container. */
+    private void configure(Map<String, String> properties) {
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig(loader)); // whatever an earlier test left for this class loader
+        resolver.registerConfig(
+                new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build(),
+                loader);
+    }
+
+    @AfterEach
+    void releaseConfig() {
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig(loader));
+    }
+
+    private static Weld weld(Class<?>... beans) {
+        return new Weld().disableDiscovery().addBeanClass(DatasourceLevels.class).addBeanClasses(beans);
+    }
+
+    @Test
+    void qualifiedDataSources_followTheLevel_andLeaveTheAppsOwnAlone() throws Exception {
+        configure(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "1",
+                "redlock.datasources.default.connection-timeout", "500ms", "redlock.datasources.reports.url", REPORTS));
+        DataSource main;
+        try (WeldContainer container = weld(DatasourceConsumer.class, DatasourceAppOwnProducer.class).initialize()) {
+            DatasourceConsumer consumer = container.select(DatasourceConsumer.class).get();
+            main = consumer.main;
+            DatasourceLevels levels = consumer.levels;
+            assertThat(levels.datasources()).containsExactly("default", "reports");
+            try (Connection c = consumer.appOwn.getConnection()) { // the application's own bean, not ours
+                assertThat(c.getMetaData().getURL()).startsWith("jdbc:h2:mem:app-own");
+            }
+            try (Connection held = main.getConnection()) { // the only level-0 connection
+                assertThat(held.isClosed()).isFalse();
+                String url = levels.switchDbIsolate(() -> {
+                    try (Connection c = main.getConnection()) {
+                        return c.getMetaData().getURL();
+                    }
+                });
+                assertThat(url).startsWith("jdbc:h2:mem:cdi-main");
+            }
+            try (Connection c = consumer.reports.getConnection()) {
+                assertThat(c.getMetaData().getURL()).startsWith("jdbc:h2:mem:cdi-reports");
+            }
+            DataSource selected = container.select(DataSource.class, Datasource.Literal.of("reports")).get();
+            try (Connection c = selected.getConnection()) {
+                assertThat(c.getMetaData().getURL()).startsWith("jdbc:h2:mem:cdi-reports");
+            }
+        }
+        assertThatThrownBy(main::getConnection).hasMessageContaining("RL2508"); // pools closed at shutdown
+    }
+
+    @Test
+    void badConfiguration_failsStartUp_namingTheKey() {
+        configure(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "0"));
+        assertThatThrownBy(() -> weld().initialize().close()).rootCause()
+                .hasMessageStartingWith("RL2504: redlock.datasources.default.pool-size: must be at least 1, was 0");
+    }
+
+    @Test
+    void anUnknownQualifierName_failsTheInjection() {
+        configure(Map.of("redlock.datasources.default.url", MAIN));
+        try (WeldContainer container = weld(DatasourceUnknownConsumer.class).initialize()) {
+            assertThatThrownBy(() -> container.select(DatasourceUnknownConsumer.class).get().touch())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("RL2501: redlock.datasources.nope: unknown datasource 'nope'");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.redlock.test.datasource;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import dev.redlock.cdi.Datasource;
+
+/** Names a datasource that is not configured. */
+@Dependent
+class DatasourceUnknownConsumer {
+
+    @Inject
+    @Datasource("nope")
+    DataSource nope;
+
+    String touch() {
+        return nope.toString();
+    }
+}

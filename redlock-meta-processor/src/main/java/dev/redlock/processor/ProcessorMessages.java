@@ -1,0 +1,140 @@
+package dev.redlock.processor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * Every diagnostic of the processor, one static factory per code, so that the codes stay unique and tests can
+ * assert on the code while the wording evolves. Format: {@code RLnnnn: <where>: <what is wrong>[, was X][; fix]}.
+ *
+ * <p>{@code where} is the annotated class, optionally followed by the annotation attribute:
+ * {@code com.example.student.MetaRedlock @RedlockResources(isolate)}.
+ */
+final class ProcessorMessages {
+
+    private static final String LITERAL_CHARS = "letters, digits and . _ : -";
+
+    private ProcessorMessages() {
+    }
+
+    static String unbalancedBraces(String where, String declaration, String detail) {
+        return "RL3001: " + where + ": template '" + declaration + "' has unbalanced braces: " + detail
+                + "; write each placeholder as {name}, as in user-{userId}";
+    }
+
+    static String emptyPlaceholder(String where, String declaration, int index) {
+        return "RL3002: " + where + ": template '" + declaration + "' has an empty placeholder {} at index " + index
+                + "; name it, as in user-{userId}";
+    }
+
+    static String placeholderNotIdentifier(String where, String declaration, String name) {
+        return "RL3003: " + where + ": placeholder {" + name + "} of template '" + declaration
+                + "' is not a Java identifier; name it like a Java parameter, such as userId (no keyword)";
+    }
+
+    static String duplicatePlaceholder(String where, String declaration, String name) {
+        return "RL3004: " + where + ": template '" + declaration + "' uses placeholder {" + name
+                + "} twice; give each placeholder its own name";
+    }
+
+    static String illegalCharacter(String where, String declaration, char c, int index) {
+        return "RL3005: " + where + ": resource '" + declaration + "' contains " + describe(c) + " at index " + index
+                + " outside a placeholder; the literal part may only hold " + LITERAL_CHARS;
+    }
+
+    static String emptyResource(String where) {
+        return "RL3006: " + where + ": a resource is empty; remove it or give it a name, such as \"name\"";
+    }
+
+    static String duplicateResource(String where, String declaration) {
+        return "RL3007: " + where + ": resource '" + declaration + "' is declared twice in this list; remove one";
+    }
+
+    static String nameClash(String where, String declaration, String other, String kind, String javaName) {
+        return "RL3008: " + where + ": resources '" + other + "' and '" + declaration + "' both map to the " + kind
+                + " " + javaName + "; rename one of them (see docs/resources.md, naming rules)";
+    }
+
+    static String unusableJavaName(String where, String declaration, String kind, String javaName, String why) {
+        return "RL3009: " + where + ": resource '" + declaration + "' maps to the " + kind + " '" + javaName
+                + "', which cannot be used: " + why + "; start the literal part with a letter and avoid Java keywords"
+                + " and the method names of Object and RedlockResource";
+    }
+
+    static String resourcesWithoutMeta(String where) {
+        return "RL3010: " + where + ": @RedlockResources without @Meta has no effect; annotate the class with @Meta"
+                + " or remove @RedlockResources";
+    }
+
+    static String metaOutsideModule(String where, String packageName) {
+        return "RL3011: " + where + ": @Meta class is in no module: neither " + describePackage(packageName)
+                + " nor a parent package is annotated @Module; add a package-info.java with @Module(\"my-module\")"
+                + " to " + describePackage(packageName) + " or a parent package";
+    }
+
+    static String invalidModuleName(String packageName, String name) {
+        return "RL3012: package " + packageName + ": @Module name is invalid, was '" + name
+                + "'; use lower-case words of letters and digits joined by single hyphens, such as demo-student";
+    }
+
+    static String notBeanRedlockBase(String where, String superclass, String generated) {
+        return "RL3013: " + where + ": a redlock meta (annotated @RedlockResources) must extend BeanRedlockBase, was "
+                + superclass + "; declare 'extends BeanRedlockBase<" + generated + ".Lock, " + generated
+                + ".Isolate>'";
+    }
+
+    static String wrongTypeArguments(String where, String actual, String generated) {
+        return "RL3014: " + where + ": the BeanRedlockBase type arguments must be this meta's generated "
+                + generated + ".Lock and " + generated + ".Isolate, was " + actual + "; declare 'extends BeanRedlockBase<"
+                + generated + ".Lock, " + generated + ".Isolate>'";
+    }
+
+    static String invalidMetaName(String where, String name, String why) {
+        return "RL3015: " + where + ": meta name '" + name + "' is invalid: " + why + "; use lower camel case"
+                + " letters and digits, such as redlock, with @Meta(name = \"...\") or by renaming the class";
+    }
+
+    static String duplicateMetaName(String where, String module, String name, String other) {
+        return "RL3016: " + where + ": module " + module + " already has a meta named '" + name + "' (" + other
+                + "); give one of them another name with @Meta(name = \"...\")";
+    }
+
+    static String badMetaShape(String where, String what, String fix) {
+        return "RL3017: " + where + ": " + what + "; " + fix;
+    }
+
+    static String missingResources(String where) {
+        return "RL3018: " + where + ": extends BeanRedlockBase without @RedlockResources, so its resources are not"
+                + " checked at compile time; add @RedlockResources(lock = {...}, isolate = {...})";
+    }
+
+    static String duplicateModuleName(String packageName, String name, String otherPackage) {
+        return "RL3019: package " + packageName + ": module name '" + name + "' is already used by package "
+                + otherPackage + "; give each module its own name";
+    }
+
+    static String cannotWrite(String where, String file, Exception e) {
+        return "RL3020: " + where + ": cannot write " + file + ": " + e + "; remove or rename the existing class or"
+                + " file of that name";
+    }
+
+    static String lateMeta(String where, String module, String scopeClass) {
+        return "RL3021: " + where + ": this meta of module " + module + " appeared in a later annotation-processing"
+                + " round, after " + scopeClass + " was generated; declare it in source rather than generating it";
+    }
+
+    static String unexpected(Throwable e) {
+        StringWriter sw = new StringWriter();
+        e.printStackTrace(new PrintWriter(sw));
+        return "RL3999: RedlockProcessor failed unexpectedly; please report this with the stack trace: " + sw;
+    }
+
+    private static String describe(char c) {
+        String code = String.format("U+%04X", (int) c);
+        return c < 0x20 || c == 0x7f ? code : "'" + c + "' (" + code + ")";
+    }
+
+    private static String describePackage(String packageName) {
+        return packageName.isEmpty() ? "the unnamed package" : "package " + packageName;
+    }
+}

@@ -1,0 +1,4 @@
+@Module("demo-teacher")
+package com.example.teacher;
+
+import dev.redlock.api.Module;
