@@ -48,16 +48,11 @@ public final class LockImpl implements Lock {
     private @Nullable ScheduledFuture<?> extensionTask;
     private @Nullable ScheduledFuture<?> expiryTask;
 
-    LockImpl(Engine engine, List<String> keys, String token, long fencingToken, long ttlMillis,
-            long validUntilNanos, List<NodeVote> votes) {
+    LockImpl(Engine engine, List<String> keys, List<Object> lockAndFenceKeys, String token, long fencingToken,
+            long ttlMillis, long validUntilNanos, List<NodeVote> votes) {
         this.engine = engine;
         this.keys = keys;
-        List<Object> k = new ArrayList<>(keys.size() * 2);
-        k.addAll(keys);
-        for (String key : keys) {
-            k.add(KeyNames.fence(key));
-        }
-        this.scriptKeys = k;
+        this.scriptKeys = lockAndFenceKeys;
         this.token = token;
         this.fencingToken = fencingToken;
         this.ttlMillis = ttlMillis;
