@@ -62,9 +62,9 @@ final class LifecycleIT {
         try {
             MetaRedlock redlock = c.select(MetaRedlock.class).get();
             hold = Hold.start(body -> redlock.lock(Res.NAME, body));
-            for (RedisNode node : nodes.nodes()) {
-                assertThat(node.keys(KEY)).as("held on " + node.uri()).containsExactly(KEY);
-            }
+            // a grant returns once a quorum agreed; the last node may answer a moment later
+            assertThat(nodes.nodes().stream().filter(n -> n.keys(KEY).contains(KEY)).count())
+                    .as("nodes holding %s", KEY).isGreaterThanOrEqualTo(2);
         } finally {
             c.close();
         }

@@ -45,6 +45,7 @@ import dev.redlock.api.RedlockResource;
 import dev.redlock.api.RedlockResources;
 import dev.redlock.api.spi.MetaNames;
 import dev.redlock.api.spi.RedlockBinder;
+import dev.redlock.cdi.DatasourceLevels;
 import dev.redlock.cdi.InModule;
 import dev.redlock.cdi.InstanceNameResolver;
 
@@ -254,7 +255,8 @@ public final class Deployment {
         if (!problems.isEmpty()) {
             return problems;
         }
-        runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(beanManager), problems);
+        runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(beanManager),
+                () -> beanManager.createInstance().select(DatasourceLevels.class).get(), problems);
         return problems;
     }
 

@@ -27,6 +27,7 @@ import dev.redlock.api.MetaSlice;
 import dev.redlock.api.RedlockResource;
 import dev.redlock.api.spi.MetaBinding;
 import dev.redlock.api.spi.RedlockBinder;
+import dev.redlock.cdi.DatasourceLevels;
 import dev.redlock.core.LockEvent;
 import dev.redlock.core.Redlock;
 
@@ -36,6 +37,15 @@ import dev.redlock.core.Redlock;
  */
 public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
 
+    private DatasourceLevels levels() {
+        DatasourceLevels l = levels;
+        if (l == null) {
+            l = levelsLookup.get();
+            levels = l;
+        }
+        return l;
+    }
+
     private static final System.Logger LOG = System.getLogger("dev.redlock.cdi");
 
     private final Settings settings;
@@ -43,13 +53,17 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private final Map<String, Redlock> engines;
     private final NodeClients nodeClients;
     private final Supplier<@Nullable String> instanceNames;
+    private final Supplier<DatasourceLevels> levelsLookup;
+    private volatile @Nullable DatasourceLevels levels;
     private final Map<Class<?>, Binding> bindings = new ConcurrentHashMap<>();
     /** The keys held by the current thread: a nested lock of the same key fails fast instead of waiting forever. */
     private final ThreadLocal<Set<String>> held = ThreadLocal.withInitial(HashSet::new);
     private volatile boolean closed;
 
     private RedlockRuntime(Settings settings, Map<Class<?>, EffectiveMeta> metas, Map<String, Redlock> engines,
-            NodeClients nodeClients, Supplier<@Nullable String> instanceNames) {
+            NodeClients nodeClients, Supplier<@Nullable String> instanceNames,
+            Supplier<DatasourceLevels> levelsLookup) {
+        this.levelsLookup = levelsLookup;
         this.settings = settings;
         this.metas = metas;
         this.engines = engines;
@@ -63,11 +77,13 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
      * @param settings      the settings
      * @param metas         the effective metas by class
      * @param instanceNames supplies the instance name when a call gives none
+     * @param levels        looks up the datasource levels {@code lockIsolate} runs its function in
      * @param problems      receives a problem per engine that could not start
      * @return the runtime, or {@code null} if an engine could not start (everything created is closed again)
      */
     static @Nullable RedlockRuntime start(Settings settings, Map<Class<?>, EffectiveMeta> metas,
-            Supplier<@Nullable String> instanceNames, List<DeploymentException> problems) {
+            Supplier<@Nullable String> instanceNames, Supplier<DatasourceLevels> levels,
+            List<DeploymentException> problems) {
         NodeClients nodeClients = new NodeClients();
         Map<String, Redlock> engines = new LinkedHashMap<>();
         for (ClientSettings client : settings.clients().values()) {
@@ -94,7 +110,8 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 problems.add(CdiMessages.engineFailed(client.name(), e));
             }
         }
-        RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames);
+        RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames,
+                levels);
         if (engines.size() < settings.clients().size()) {
             runtime.close();
             return null;
@@ -216,10 +233,13 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         @Override
         public <T, E extends Exception> T lockIsolate(RedlockResource resource, IsolateOptions options,
                 LockedFunction<T, E> fn) throws E {
-            // ISOLATE: the datasource-level switch plugs in here. Until it lands, lockIsolate is lock: wrap fn so
-            // that it runs at the next level of options.datasource() (DatasourceLevels.switchDbIsolate).
-            LockedFunction<T, E> isolated = fn;
-            return locked("lockIsolate", meta.site().isolateResources(), resource, options.lock(), isolated);
+            // lock + the next datasource level: fn gets its own pool and transaction context, so a caller holding a
+            // pooled connection cannot deadlock with it. With no datasource configured this is exactly lock.
+            DatasourceLevels dl = levels();
+            String datasource = options.datasource();
+            dl.checkDatasource(datasource); // an unknown name fails before the lock is taken
+            return locked("lockIsolate", meta.site().isolateResources(), resource, options.lock(),
+                    session -> dl.switchDbIsolate(datasource, () -> fn.apply(session)));
         }
 
         private <T, E extends Exception> T locked(String method, List<String> declared, RedlockResource resource,
