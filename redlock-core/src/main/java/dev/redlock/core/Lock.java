@@ -1,9 +1,11 @@
 package dev.redlock.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import dev.redlock.api.LockSession;
+import dev.redlock.api.NodeVote;
 
 /**
  * A lock granted by {@link Redlock}: a session plus the operations of its holder. Closing it releases it, so
@@ -42,12 +44,24 @@ public interface Lock extends LockSession, AutoCloseable {
     void release();
 
     /**
-     * Releases the lock asynchronously.
+     * Releases the lock asynchronously. The stage completes on the Redis client's I/O thread: chain blocking work
+     * with the {@code *Async} methods of {@link CompletionStage} and an executor of yours.
      *
      * @return a stage completing when every node has answered, exceptionally with
      *         {@link dev.redlock.api.LockReleaseException} as {@link #release()} would throw
      */
     CompletionStage<Void> releaseAsync();
+
+    /**
+     * Each node's answer to the last operation on this lock (the grant, then each extension, then the release),
+     * in node order. A grant or extension completes as soon as a quorum agreed: a node that had not answered by
+     * then shows as {@link NodeVote.Outcome#ERROR} "no answer yet" until its answer arrives and replaces the list.
+     * After releasing an expired lock every vote is {@link NodeVote.Outcome#HELD} ("not held any
+     * more"): a clear result, without an exception.
+     *
+     * @return the votes; never {@code null}
+     */
+    List<NodeVote> votes();
 
     /** Same as {@link #release()}. */
     @Override

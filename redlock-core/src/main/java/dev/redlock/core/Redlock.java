@@ -1,9 +1,13 @@
 package dev.redlock.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -12,12 +16,20 @@ import org.redisson.api.RedissonClient;
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockSession;
 import dev.redlock.api.LockedFunction;
+import dev.redlock.core.internal.Engine;
+import dev.redlock.core.internal.Settings;
 
 /**
  * The Redlock engine: mutual exclusion over N independent Redis masters, granted when a quorum of
  * {@code N/2 + 1} agrees in less time than the lock lives.
  *
  * <p>Create one per application with {@link #builder()} and close it at shutdown. Thread-safe.
+ *
+ * <p>Threads: the engine creates no thread per call. Node answers arrive on the Redis client's I/O threads, where
+ * the engine only counts votes; the sync methods wait on the calling thread; the stages of
+ * {@link #acquireAsync} and {@link #usingAsync} complete on the configured {@link Builder#executor executor}. The
+ * watchdog and retry timers share one scheduler thread; listeners and {@link LockSession#lost()} callbacks run on
+ * engine threads and must not block.
  *
  * @since 0.1
  */
@@ -35,8 +47,17 @@ public final class Redlock implements AutoCloseable {
     public static final Duration DEFAULT_AUTOMATIC_EXTENSION_THRESHOLD = Duration.ofMillis(500);
     /** The default time a node has to answer one command. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
+    /** The default time a restarted node sits out, and the least the quarantine lasts. */
+    public static final Duration DEFAULT_MAX_TTL = Duration.ofSeconds(60);
+    /** The default time a silent FIFO waiter keeps its place in the queue. */
+    public static final Duration DEFAULT_FIFO_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
+    /** The default number of connections per node for clients the engine creates. */
+    public static final int DEFAULT_CONNECTION_POOL_SIZE = 24;
 
-    private Redlock() {
+    private final Engine engine;
+
+    private Redlock(Engine engine) {
+        this.engine = engine;
     }
 
     /**
@@ -57,7 +78,7 @@ public final class Redlock implements AutoCloseable {
      * @throws dev.redlock.api.LockAcquisitionException if the retries ran out
      */
     public Lock acquire(List<String> keys, Duration ttl) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.acquire("Redlock#acquire", keys, ttl, null);
     }
 
     /**
@@ -70,7 +91,7 @@ public final class Redlock implements AutoCloseable {
      * @throws dev.redlock.api.LockAcquisitionException if not granted within {@code wait}
      */
     public Lock acquire(List<String> keys, Duration ttl, Duration wait) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.acquire("Redlock#acquire", keys, ttl, Objects.requireNonNull(wait, "wait"));
     }
 
     /**
@@ -84,7 +105,7 @@ public final class Redlock implements AutoCloseable {
      *                                                  unreachable, validity run out
      */
     public Optional<Lock> tryAcquire(List<String> keys, Duration ttl, Duration wait) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.tryAcquire(keys, ttl, wait);
     }
 
     /**
@@ -96,7 +117,8 @@ public final class Redlock implements AutoCloseable {
      * @return a stage completing with the lock or with {@link dev.redlock.api.LockAcquisitionException}
      */
     public CompletionStage<Lock> acquireAsync(List<String> keys, Duration ttl, Duration wait) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.acquireAsync("Redlock#acquireAsync", keys, ttl, Objects.requireNonNull(wait, "wait"))
+                .thenApplyAsync(l -> (Lock) l, engine.executor());
     }
 
     /**
@@ -115,7 +137,7 @@ public final class Redlock implements AutoCloseable {
      */
     public <T, E extends Exception> T using(List<String> keys, Duration ttl, @Nullable Duration wait,
             LockedFunction<T, E> fn) throws E {
-        throw new UnsupportedOperationException("not yet");
+        return engine.using(keys, ttl, wait, fn);
     }
 
     /**
@@ -131,7 +153,7 @@ public final class Redlock implements AutoCloseable {
      */
     public <T> CompletionStage<T> usingAsync(List<String> keys, Duration ttl, @Nullable Duration wait,
             Function<LockSession, ? extends CompletionStage<T>> fn) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.usingAsync(keys, ttl, wait, fn);
     }
 
     /**
@@ -141,7 +163,7 @@ public final class Redlock implements AutoCloseable {
      * @return {@code true} if locked
      */
     public boolean isLocked(String key) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.isLocked(key);
     }
 
     /**
@@ -151,7 +173,7 @@ public final class Redlock implements AutoCloseable {
      * @return the remaining TTL; {@link Duration#ZERO} if not locked
      */
     public Duration remainingTtl(String key) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.remainingTtl(key);
     }
 
     /**
@@ -161,7 +183,7 @@ public final class Redlock implements AutoCloseable {
      * @return the held locks, sorted by key
      */
     public List<HeldLock> inspect(String pattern) {
-        throw new UnsupportedOperationException("not yet");
+        return engine.inspect(pattern);
     }
 
     /**
@@ -170,7 +192,7 @@ public final class Redlock implements AutoCloseable {
      * @return the nodes
      */
     public List<String> nodes() {
-        throw new UnsupportedOperationException("not yet");
+        return engine.nodeNames();
     }
 
     /**
@@ -179,6 +201,34 @@ public final class Redlock implements AutoCloseable {
      */
     @Override
     public void close() {
+        engine.close();
+    }
+
+    /**
+     * How many votes a grant needs: {@code N/2 + 1} of the N nodes.
+     *
+     * @return the quorum
+     */
+    public int quorum() {
+        return engine.quorum();
+    }
+
+    /**
+     * How many locks this engine holds right now (granted, not yet released or lost).
+     *
+     * @return the number of held locks
+     */
+    public int heldLocks() {
+        return engine.heldCount();
+    }
+
+    /**
+     * How many keys this engine is subscribed to right now for release messages (one per key with waiters).
+     *
+     * @return the number of subscriptions
+     */
+    public int subscriptions() {
+        return engine.subscriptionCount();
     }
 
     /**
@@ -187,28 +237,51 @@ public final class Redlock implements AutoCloseable {
      */
     public static final class Builder {
 
+        private @Nullable List<String> uris;
+        private @Nullable List<RedissonClient> clients;
+        private @Nullable String password;
+        private String keyPrefix = "";
+        private double driftFactor = DEFAULT_DRIFT_FACTOR;
+        private int retryCount = DEFAULT_RETRY_COUNT;
+        private Duration retryDelay = DEFAULT_RETRY_DELAY;
+        private Duration retryJitter = DEFAULT_RETRY_JITTER;
+        private Duration automaticExtensionThreshold = DEFAULT_AUTOMATIC_EXTENSION_THRESHOLD;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private boolean fifo;
+        private Duration fifoHeartbeatTimeout = DEFAULT_FIFO_HEARTBEAT_TIMEOUT;
+        private Duration maxTtl = DEFAULT_MAX_TTL;
+        private boolean interruptOnLoss;
+        private @Nullable RedlockListener listener;
+        private int connectionPoolSize = DEFAULT_CONNECTION_POOL_SIZE;
+        private Executor executor = ForkJoinPool.commonPool();
+
         private Builder() {
         }
 
         /**
          * The nodes as Redis URIs, one per independent master: {@code redis://host:port},
-         * {@code rediss://user:password@host:port}. The engine creates and owns a Redisson client per node.
+         * {@code rediss://user:password@host:port/db}. The engine creates and owns a Redisson client per node
+         * (command timeout {@link #commandTimeout}, no Redisson-level retries, lazy connection so that a minority
+         * of nodes may be down at start).
          *
          * @param uris the node URIs; not empty
          * @return this builder
          */
         public Builder nodes(List<String> uris) {
+            this.uris = new ArrayList<>(Objects.requireNonNull(uris, "nodes"));
             return this;
         }
 
         /**
          * The nodes as existing Redisson clients, one per independent deployment (single, sentinel or cluster).
-         * The engine does not shut them down.
+         * The engine does not shut them down. Use {@code StringCodec}-compatible clients; the engine bounds each
+         * call with {@link #commandTimeout} on top of the client's own timeout and retries.
          *
          * @param clients the clients; not empty
          * @return this builder
          */
         public Builder clients(List<RedissonClient> clients) {
+            this.clients = new ArrayList<>(Objects.requireNonNull(clients, "clients"));
             return this;
         }
 
@@ -219,6 +292,18 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder password(@Nullable String password) {
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * A prefix put in front of every key, such as {@code "redlock_app:"}.
+         *
+         * @param keyPrefix the prefix; empty (the default) for none
+         * @return this builder
+         */
+        public Builder keyPrefix(String keyPrefix) {
+            this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
             return this;
         }
 
@@ -229,16 +314,18 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder driftFactor(double driftFactor) {
+            this.driftFactor = driftFactor;
             return this;
         }
 
         /**
-         * How many times to retry a failed attempt; -1 for until the wait deadline.
+         * How many times to retry a failed attempt; -1 for until the wait deadline (without one: until granted).
          *
          * @param retryCount at least -1; default -1
          * @return this builder
          */
         public Builder retryCount(int retryCount) {
+            this.retryCount = retryCount;
             return this;
         }
 
@@ -249,6 +336,7 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder retryDelay(Duration retryDelay) {
+            this.retryDelay = Objects.requireNonNull(retryDelay, "retryDelay");
             return this;
         }
 
@@ -259,16 +347,19 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder retryJitter(Duration retryJitter) {
+            this.retryJitter = Objects.requireNonNull(retryJitter, "retryJitter");
             return this;
         }
 
         /**
-         * The remaining validity below which the watchdog extends a held lock.
+         * The remaining validity below which the watchdog extends a lock held in {@link Redlock#using}. The
+         * watchdog extends when the remaining validity falls below {@code max(threshold, ttl / 3)}.
          *
          * @param threshold positive; default 500 ms
          * @return this builder
          */
         public Builder automaticExtensionThreshold(Duration threshold) {
+            this.automaticExtensionThreshold = Objects.requireNonNull(threshold, "automaticExtensionThreshold");
             return this;
         }
 
@@ -279,6 +370,7 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder commandTimeout(Duration timeout) {
+            this.commandTimeout = Objects.requireNonNull(timeout, "commandTimeout");
             return this;
         }
 
@@ -289,6 +381,32 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder fifo(boolean fifo) {
+            this.fifo = fifo;
+            return this;
+        }
+
+        /**
+         * In FIFO mode, how long a waiter that stopped heartbeating (its process died) keeps its place before the
+         * queue skips it. Waiters heartbeat at least every third of this.
+         *
+         * @param timeout positive; default 3 s
+         * @return this builder
+         */
+        public Builder fifoHeartbeatTimeout(Duration timeout) {
+            this.fifoHeartbeatTimeout = Objects.requireNonNull(timeout, "fifoHeartbeatTimeout");
+            return this;
+        }
+
+        /**
+         * How long a node that restarted empty (or was flushed) sits out before it votes again: at least the
+         * largest TTL any engine sharing the nodes grants. This engine uses the larger of this and the largest TTL
+         * it has granted itself.
+         *
+         * @param maxTtl positive; default 60 s
+         * @return this builder
+         */
+        public Builder maxTtl(Duration maxTtl) {
+            this.maxTtl = Objects.requireNonNull(maxTtl, "maxTtl");
             return this;
         }
 
@@ -299,6 +417,7 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder interruptOnLoss(boolean interrupt) {
+            this.interruptOnLoss = interrupt;
             return this;
         }
 
@@ -309,18 +428,89 @@ public final class Redlock implements AutoCloseable {
          * @return this builder
          */
         public Builder listener(@Nullable RedlockListener listener) {
+            this.listener = listener;
             return this;
         }
 
         /**
-         * Builds and starts the engine: connects to the nodes and loads the scripts.
+         * The connection pool size per node for clients the engine creates.
+         *
+         * @param size positive; default {@value Redlock#DEFAULT_CONNECTION_POOL_SIZE}
+         * @return this builder
+         */
+        public Builder connectionPoolSize(int size) {
+            this.connectionPoolSize = size;
+            return this;
+        }
+
+        /**
+         * The executor that completes the stages returned by {@link Redlock#acquireAsync} and
+         * {@link Redlock#usingAsync} and runs {@code usingAsync}'s function, so that callers' continuations never
+         * run on (and never block) the Redis client's I/O threads.
+         *
+         * @param executor the executor; default {@link ForkJoinPool#commonPool()}
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Builds and starts the engine. Clients it creates connect lazily, so the engine starts even when some
+         * nodes are down.
          *
          * @return the engine
          * @throws IllegalArgumentException if a setting is invalid, naming it and its value
-         * @throws IllegalStateException    if no nodes were given
+         * @throws IllegalStateException    if no nodes were given, or both URIs and clients
          */
         public Redlock build() {
-            throw new UnsupportedOperationException("not yet");
+            List<String> u = uris == null ? List.of() : uris;
+            List<RedissonClient> c = clients == null ? List.of() : clients;
+            if (u.isEmpty() && c.isEmpty()) {
+                throw new IllegalStateException("nodes must not be empty: set nodes(List.of(\"redis://host:6379\")) "
+                        + "or clients(...), was nodes=" + u + ", clients=" + c);
+            }
+            if (!u.isEmpty() && !c.isEmpty()) {
+                throw new IllegalStateException("set either nodes or clients, not both");
+            }
+            for (int i = 0; i < u.size(); i++) {
+                Objects.requireNonNull(u.get(i), "nodes[" + i + "]");
+            }
+            for (int i = 0; i < c.size(); i++) {
+                Objects.requireNonNull(c.get(i), "clients[" + i + "]");
+            }
+            if (!(driftFactor >= 0 && driftFactor <= 0.1)) {
+                throw new IllegalArgumentException("driftFactor must be in [0, 0.1], was " + driftFactor);
+            }
+            if (retryCount < -1) {
+                throw new IllegalArgumentException("retryCount must be -1 (until the deadline) or more, was "
+                        + retryCount);
+            }
+            notNegative(retryDelay, "retryDelay");
+            notNegative(retryJitter, "retryJitter");
+            positive(automaticExtensionThreshold, "automaticExtensionThreshold");
+            positive(commandTimeout, "commandTimeout");
+            positive(fifoHeartbeatTimeout, "fifoHeartbeatTimeout");
+            positive(maxTtl, "maxTtl");
+            if (connectionPoolSize < 1) {
+                throw new IllegalArgumentException("connectionPoolSize must be positive, was " + connectionPoolSize);
+            }
+            return new Redlock(new Engine(new Settings(u, c, password, keyPrefix, driftFactor, retryCount,
+                    retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, fifo, fifoHeartbeatTimeout,
+                    maxTtl, interruptOnLoss, listener, connectionPoolSize, executor)));
+        }
+
+        private static void positive(Duration d, String name) {
+            if (d.isNegative() || d.isZero() || d.toMillis() == 0) {
+                throw new IllegalArgumentException(name + " must be positive (at least 1 ms), was " + d);
+            }
+        }
+
+        private static void notNegative(Duration d, String name) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, was " + d);
+            }
         }
     }
 }

@@ -1,0 +1,563 @@
+package dev.redlock.core.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.redlock.api.LockAcquisitionException;
+import dev.redlock.api.LockAcquisitionException.Reason;
+import dev.redlock.api.NodeVote;
+import dev.redlock.core.LockEvent;
+
+/**
+ * One caller's way to a lock: attempts, pauses, wake-ups, until granted or given up. Each attempt is a
+ * {@link Round}: the acquire script on every voting node in parallel, decided as soon as a quorum granted (or can no
+ * longer grant), so a slow node does not slow a grant down. A failed attempt releases what it took, on each node
+ * only after that node answered (so the release cannot overtake the acquire on another connection).
+ *
+ * <p>States: RUNNING (an attempt in flight), SUBSCRIBING, SLEEPING, DONE. A release message moves SLEEPING to
+ * RUNNING at once; a message during an attempt makes the next attempt start without a pause.
+ */
+final class Acquisition {
+
+    private static final int RUNNING = 0;
+    private static final int SLEEPING = 1;
+    private static final int SUBSCRIBING = 2;
+    private static final int DONE = 3;
+
+    final Engine engine;
+    final String where;
+    final List<String> keys;
+    final long ttlMillis;
+    final CompletableFuture<LockImpl> result = new CompletableFuture<>();
+
+    private final long startNanos = System.nanoTime();
+    private final boolean hasDeadline;
+    private final long deadlineNanos;
+    private final int maxAttempts;
+    private final boolean single;
+    private final int fifoMode;
+    private final String waiterId;
+    private final String score;
+    private final List<Object> scriptKeys;
+    private final List<Object> scriptKeysWithEpoch;
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    /** The reply recorded for nodes skipped because the tie-breaker node was held. */
+    private static final List<Object> NOT_ASKED = List.of(0L, 0L);
+    private volatile boolean woken;
+    private volatile @Nullable ScheduledFuture<?> sleeper;
+    private volatile boolean subscribed;
+    private volatile boolean enqueued;
+    private volatile int attempts;
+    private int splits;
+    private volatile List<NodeVote> lastVotes = List.of();
+    private volatile Reason lastReason = Reason.HELD;
+    private volatile @Nullable Throwable lastCause;
+
+    Acquisition(Engine engine, String where, List<String> keys, long ttlMillis, @Nullable Duration wait) {
+        this.engine = engine;
+        this.where = where;
+        this.keys = keys;
+        this.ttlMillis = ttlMillis;
+        Settings s = engine.settings;
+        this.hasDeadline = wait != null;
+        this.deadlineNanos = wait == null ? 0 : startNanos + saturatedNanos(wait);
+        this.maxAttempts = s.retryCount() < 0 ? -1 : s.retryCount() + 1;
+        this.single = maxAttempts == 1 || wait != null && wait.isZero();
+        this.fifoMode = !s.fifo() ? 0 : single ? 1 : 2;
+        this.waiterId = s.fifo() ? Tokens.next() : "";
+        this.score = s.fifo() ? Long.toString(engine.nextFifoScore()) : "0";
+        List<Object> k = new ArrayList<>(keys.size() * (s.fifo() ? 4 : 2) + 1);
+        k.addAll(keys);
+        for (String key : keys) {
+            k.add(KeyNames.fence(key));
+        }
+        if (s.fifo()) {
+            for (String key : keys) {
+                k.add(KeyNames.queue(key));
+            }
+            for (String key : keys) {
+                k.add(KeyNames.heartbeats(key));
+            }
+        }
+        this.scriptKeys = List.copyOf(k);
+        k.add(KeyNames.EPOCH);
+        this.scriptKeysWithEpoch = List.copyOf(k);
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
+    void start() {
+        if (fifoMode == 0 && !single && engine.subscriptions.hasWaiters(keys)) {
+            // others of this engine wait already: queue behind them instead of barging in
+            engine.waiting.add(this);
+            subscribed = true;
+            state.set(SUBSCRIBING);
+            engine.subscriptions.join(keys, this).whenComplete((v, e) -> {
+                if (state.compareAndSet(SUBSCRIBING, SLEEPING)) {
+                    sleep(engine.settings.retryDelay().toNanos()
+                            + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(engine.settings.retryJitter().toMillis())));
+                }
+            });
+            return;
+        }
+        attempt();
+    }
+
+    private void attempt() {
+        if (engine.isClosed()) {
+            abandon(null);
+            return;
+        }
+        attempts++;
+        woken = false;
+        new Round().send();
+    }
+
+    /** A release message arrived for one of the keys. */
+    void wake() {
+        woken = true;
+        if (state.compareAndSet(SLEEPING, RUNNING)) {
+            ScheduledFuture<?> s = sleeper;
+            if (s != null) {
+                s.cancel(false);
+            }
+            attempt();
+        }
+    }
+
+    private void onTimer() {
+        if (state.compareAndSet(SLEEPING, RUNNING)) {
+            if (hasDeadline && System.nanoTime() - deadlineNanos >= 0 && attempts > 0) {
+                giveUp();
+            } else {
+                attempt();
+            }
+        }
+    }
+
+    private void onGranted(LockImpl lock) {
+        engine.held.add(lock);
+        if (!result.complete(lock)) {
+            engine.held.remove(lock);
+            lock.releaseAsync();
+            return;
+        }
+        state.set(DONE);
+        cleanup(false);
+    }
+
+    private void onFailed(List<NodeVote> votes, Reason reason, @Nullable Throwable cause, boolean split) {
+        lastVotes = votes;
+        lastReason = reason;
+        lastCause = cause;
+        if (result.isDone() || state.get() == DONE) {
+            cleanup(true);
+            return;
+        }
+        long now = System.nanoTime();
+        boolean more = (maxAttempts < 0 || attempts < maxAttempts) && (!hasDeadline || now - deadlineNanos < 0)
+                && !engine.isClosed();
+        if (!more) {
+            giveUp();
+            return;
+        }
+        engine.waiting.add(this);
+        if (reason == Reason.HELD && !subscribed) {
+            subscribed = true;
+            state.set(SUBSCRIBING);
+            engine.subscriptions.join(keys, this).whenComplete((v, e) -> {
+                if (state.compareAndSet(SUBSCRIBING, RUNNING)) {
+                    attempt();
+                }
+            });
+            return;
+        }
+        if (woken && !split) {
+            engine.scheduler.execute(this::attempt);
+            return;
+        }
+        Settings s = engine.settings;
+        long delay;
+        if (split) {
+            // contenders split the votes and nobody won: back off briefly at random (exponentially) instead of a
+            // full retry delay, since the resource is free again once the partial grants are released
+            splits = Math.min(splits + 1, 8);
+            delay = Math.min(s.retryDelay().toNanos(),
+                    TimeUnit.MICROSECONDS.toNanos(Tokens.jitter(250L << splits)));
+        } else {
+            delay = s.retryDelay().toNanos() + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(s.retryJitter().toMillis()));
+        }
+        if (fifoMode == 2) {
+            delay = Math.min(delay, s.fifoHeartbeatTimeout().toNanos() / 3);
+        }
+        state.set(SLEEPING);
+        sleep(delay);
+    }
+
+    /** Sleeps in state SLEEPING until the timer or a wake-up; the deadline caps the pause. */
+    private void sleep(long delayNanos) {
+        long delay = delayNanos;
+        if (hasDeadline) {
+            delay = Math.min(delay, deadlineNanos - System.nanoTime());
+        }
+        try {
+            sleeper = engine.scheduler.schedule(this::onTimer, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            abandon(null); // the engine is closing
+            return;
+        }
+        if (woken && state.compareAndSet(SLEEPING, RUNNING)) {
+            ScheduledFuture<?> sl = sleeper;
+            if (sl != null) {
+                sl.cancel(false);
+            }
+            engine.scheduler.execute(this::attempt);
+        }
+    }
+
+    private Duration waited() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private void giveUp() {
+        state.set(DONE);
+        cleanup(true);
+        result.completeExceptionally(Exceptions.notAcquired(where, keys, lastReason, Math.max(1, attempts),
+                waited(), engine.quorum, lastVotes, lastCause));
+    }
+
+    /** Stops waiting: on close ({@code ex == null}) or interrupt. */
+    void abandon(@Nullable LockAcquisitionException ex) {
+        if (state.getAndSet(DONE) == DONE && result.isDone()) {
+            return;
+        }
+        ScheduledFuture<?> s = sleeper;
+        if (s != null) {
+            s.cancel(false);
+        }
+        cleanup(true);
+        result.completeExceptionally(ex != null
+                ? ex
+                : Exceptions.closedWhileWaiting(where, keys, attempts, waited(), engine.quorum, lastVotes));
+    }
+
+    /** The calling thread was interrupted while waiting: stop and say so. */
+    LockAcquisitionException interrupted(InterruptedException e) {
+        LockAcquisitionException ex = Exceptions.interrupted(where, keys, attempts, waited(), engine.quorum,
+                lastVotes, e);
+        abandon(ex);
+        if (result.isDone() && !result.isCompletedExceptionally()) {
+            result.join().releaseAsync(); // granted just before the interrupt; the caller will not see it
+        }
+        return ex;
+    }
+
+    private void cleanup(boolean leaveQueue) {
+        if (subscribed) {
+            engine.subscriptions.leave(keys, this);
+        }
+        engine.waiting.remove(this);
+        if (leaveQueue && enqueued) {
+            dequeue(null, true);
+        }
+    }
+
+    /** Leaves the FIFO queues on the nodes (all if {@code which} is null). */
+    private void dequeue(boolean @Nullable [] which, boolean publish) {
+        List<Object> qk = new ArrayList<>(keys.size() * 2);
+        for (String k : keys) {
+            qk.add(KeyNames.queue(k));
+        }
+        for (String k : keys) {
+            qk.add(KeyNames.heartbeats(k));
+        }
+        Object[] args = new Object[3 + keys.size()];
+        args[0] = waiterId;
+        args[1] = Integer.toString(keys.size());
+        args[2] = publish ? "1" : "0";
+        for (int i = 0; i < keys.size(); i++) {
+            args[3 + i] = KeyNames.channel(keys.get(i));
+        }
+        for (Node n : engine.nodes) {
+            if (which == null || which[n.index]) {
+                n.eval(Node.Script.DEQUEUE, qk, args);
+            }
+        }
+    }
+
+    /** One attempt on every node. */
+    private final class Round {
+        final String token = Tokens.next();
+        final long start = System.nanoTime();
+        final int n = engine.nodes.length;
+        final NodeVote[] votes = new NodeVote[n];
+        final @Nullable Throwable[] errors = new Throwable[n];
+        final long[] fences = new long[n];
+        final boolean[] granted = new boolean[n];
+        int grantedCount;
+        int failedCount;
+        int answered;
+        boolean decided;
+        boolean success;
+        @Nullable
+        LockImpl lock;
+
+        /**
+         * Sends the attempt. A retry without FIFO goes to one tie-breaker node first (the first voting node) and
+         * to the others only if that node granted or failed: contenders that lose the tie-breaker touch no other
+         * node, so they cannot split the votes so that nobody wins. The first attempt goes everywhere at once.
+         */
+        void send() {
+            Settings s = engine.settings;
+            String ttl = Long.toString(ttlMillis);
+            String count = Integer.toString(keys.size());
+            String retention = Long.toString(Engine.fenceRetention(ttlMillis));
+            String quarantine = Long.toString(engine.quarantineMillis());
+            String mode = Integer.toString(fifoMode);
+            String hb = Long.toString(s.fifoHeartbeatTimeout().toMillis());
+            if (fifoMode == 2) {
+                enqueued = true;
+            }
+            Node tieBreaker = null;
+            if (fifoMode == 0 && n > 1 && (attempts > 1 || engine.subscriptions.isContended(keys))) {
+                for (Node node : engine.nodes) {
+                    if (node.voting(start)) {
+                        tieBreaker = node;
+                        break;
+                    }
+                }
+            }
+            if (tieBreaker == null) {
+                sendTo(null, ttl, count, retention, quarantine, mode, hb);
+                return;
+            }
+            Node t = tieBreaker;
+            call(t, ttl, count, retention, quarantine, mode, hb).whenComplete((r, e) -> {
+                boolean held = e == null && r != null && r.size() >= 2 && ((Number) r.get(0)).longValue() == 0;
+                if (held) {
+                    for (Node node : engine.nodes) {
+                        if (node != t) {
+                            onReply(node, NOT_ASKED, null, false);
+                        }
+                    }
+                    onReply(t, r, null, false);
+                } else {
+                    onReply(t, r, e, false);
+                    sendTo(t, ttl, count, retention, quarantine, mode, hb);
+                }
+            });
+        }
+
+        private void sendTo(@Nullable Node except, String ttl, String count, String retention, String quarantine,
+                String mode, String hb) {
+            for (Node node : engine.nodes) {
+                if (node == except) {
+                    continue;
+                }
+                if (!node.voting(start)) {
+                    onReply(node, null, null, true);
+                    continue;
+                }
+                call(node, ttl, count, retention, quarantine, mode, hb)
+                        .whenComplete((r, e) -> onReply(node, r, e, false));
+            }
+        }
+
+        private CompletableFuture<List<Object>> call(Node node, String ttl, String count, String retention,
+                String quarantine, String mode, String hb) {
+            Object[] args = {token, ttl, count, retention, node.cluster ? "-" : node.epoch, engine.epochProposal,
+                    quarantine, mode, waiterId, score, hb};
+            return node.<List<Object>>eval(Node.Script.ACQUIRE, node.cluster ? scriptKeys : scriptKeysWithEpoch,
+                    args);
+        }
+
+        void onReply(Node node, @Nullable List<Object> reply, @Nullable Throwable error, boolean skipped) {
+            int i = node.index;
+            boolean decideNow = false;
+            boolean releaseThis = false;
+            boolean all;
+            synchronized (this) {
+                answered++;
+                if (skipped) {
+                    failedCount++;
+                    votes[i] = new NodeVote(node.name, NodeVote.Outcome.NOT_VOTING,
+                            "restarted recently; sits out one maximum TTL");
+                } else if (error != null || reply == null || reply.size() < 2) {
+                    failedCount++;
+                    Throwable t = error != null ? Node.unwrap(error) : new IllegalStateException("bad reply " + reply);
+                    errors[i] = t;
+                    votes[i] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(t));
+                } else {
+                    long status = ((Number) reply.get(0)).longValue();
+                    long value = ((Number) reply.get(1)).longValue();
+                    if (reply.size() > 2 && reply.get(2) instanceof String ep && !ep.isEmpty()) {
+                        node.epoch = ep;
+                    }
+                    if (status == 1) {
+                        granted[i] = true;
+                        grantedCount++;
+                        fences[i] = value;
+                        votes[i] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
+                    } else if (status == 0) {
+                        votes[i] = new NodeVote(node.name, NodeVote.Outcome.HELD, null);
+                    } else {
+                        failedCount++;
+                        node.notVotingUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(value);
+                        votes[i] = new NodeVote(node.name, NodeVote.Outcome.NOT_VOTING,
+                                "restarted or flushed; not voting for " + Duration.ofMillis(value));
+                    }
+                }
+                if (decided) {
+                    releaseThis = !success && (granted[i] || errors[i] != null);
+                } else if (grantedCount >= engine.quorum) {
+                    decided = true;
+                    decideNow = true;
+                    long validity = TimeUnit.MILLISECONDS.toNanos(ttlMillis) - (System.nanoTime() - start)
+                            - engine.driftNanos(ttlMillis);
+                    success = validity > 0;
+                } else if (grantedCount + (n - answered) < engine.quorum) {
+                    decided = true;
+                    decideNow = true;
+                }
+                all = answered == n;
+            }
+            if (releaseThis) {
+                releaseNode(node);
+            }
+            if (decideNow) {
+                if (success) {
+                    succeed();
+                } else {
+                    fail();
+                }
+            }
+            if (all) {
+                allAnswered();
+            }
+        }
+
+        private List<NodeVote> snapshot() {
+            synchronized (this) {
+                List<NodeVote> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(votes[i] != null
+                            ? votes[i]
+                            : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, "no answer yet"));
+                }
+                return out;
+            }
+        }
+
+        private void succeed() {
+            long fence = 0;
+            synchronized (this) {
+                for (int i = 0; i < n; i++) {
+                    if (granted[i]) {
+                        fence = Math.max(fence, fences[i]);
+                    }
+                }
+            }
+            long validUntil = start + TimeUnit.MILLISECONDS.toNanos(ttlMillis) - engine.driftNanos(ttlMillis);
+            LockImpl l = new LockImpl(engine, keys, token, fence, ttlMillis, validUntil, snapshot());
+            synchronized (this) {
+                lock = l;
+            }
+            onGranted(l);
+        }
+
+        private void fail() {
+            boolean[] toRelease = new boolean[n];
+            int failed;
+            boolean expired;
+            boolean split;
+            Throwable cause = null;
+            synchronized (this) {
+                split = grantedCount > 0;
+                for (int i = 0; i < n; i++) {
+                    toRelease[i] = granted[i] || errors[i] != null;
+                    if (cause == null && errors[i] != null) {
+                        cause = errors[i];
+                    }
+                }
+                failed = failedCount;
+                expired = grantedCount >= engine.quorum;
+            }
+            List<CompletableFuture<Object>> partial = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (toRelease[i]) {
+                    CompletableFuture<Object> r = releaseNode(engine.nodes[i]);
+                    if (granted[i]) {
+                        partial.add(r);
+                    }
+                }
+            }
+            Reason reason = expired
+                    ? Reason.VALIDITY_EXPIRED
+                    : failed > n - engine.quorum ? Reason.UNREACHABLE : Reason.HELD;
+            List<NodeVote> votes = snapshot();
+            Throwable c = cause;
+            boolean contended = split && reason == Reason.HELD;
+            if (partial.isEmpty()) {
+                onFailed(votes, reason, c, contended);
+            } else {
+                // retry only once our partial grants are gone, so the next attempt does not meet itself
+                CompletableFuture.allOf(partial.toArray(new CompletableFuture<?>[0]))
+                        .whenComplete((v, e) -> onFailed(votes, reason, c, contended));
+            }
+        }
+
+        private CompletableFuture<Object> releaseNode(Node node) {
+            List<Object> k = new ArrayList<>(keys.size() * 2);
+            k.addAll(keys);
+            for (String key : keys) {
+                k.add(KeyNames.fence(key));
+            }
+            return node.eval(Node.Script.RELEASE, k, token, "0", Integer.toString(keys.size()), "0", "0");
+        }
+
+        private void allAnswered() {
+            LockImpl l;
+            boolean ok;
+            synchronized (this) {
+                l = lock;
+                ok = success;
+            }
+            if (ok && l != null) {
+                List<NodeVote> all = snapshot();
+                l.votes = all;
+                if (fifoMode == 2) {
+                    boolean[] others = new boolean[n];
+                    boolean any = false;
+                    for (int i = 0; i < n; i++) {
+                        others[i] = !granted[i];
+                        any |= others[i];
+                    }
+                    if (any) {
+                        dequeue(others, false);
+                    }
+                }
+                engine.fire(LockEvent.Type.ACQUIRED, keys, l.fencingToken(), all, null);
+            }
+            engine.fireNodeErrors(keys, ok && l != null ? l.fencingToken() : 0, votes.clone(), errors.clone());
+        }
+
+        @Override
+        public String toString() {
+            return "Round" + Arrays.toString(votes);
+        }
+    }
+}

@@ -1,0 +1,653 @@
+package dev.redlock.core.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+
+import dev.redlock.api.HeldLock;
+import dev.redlock.api.LockAcquisitionException;
+import dev.redlock.api.LockSession;
+import dev.redlock.api.LockedFunction;
+import dev.redlock.api.NodeVote;
+import dev.redlock.api.RedlockException;
+import dev.redlock.core.Lock;
+import dev.redlock.core.LockEvent;
+import dev.redlock.core.RedlockListener;
+
+/**
+ * The engine behind {@link dev.redlock.core.Redlock}: nodes, quorum, retries, watchdog, wake-up, fencing.
+ *
+ * <h2>Why the fencing token strictly increases</h2>
+ *
+ * Each node keeps a counter per key. A grant stores on every granting node {@code v = max(counter + 1, TIME)}
+ * (TIME in microseconds on that node) and returns it; the grant's token {@code T} is the largest {@code v} of the
+ * granting nodes; a release (and every extension) writes the floor {@code counter = max(counter, T)} on every node
+ * it reaches, in the same script as the compare-and-delete. Take a later grant {@code T'} with granting quorum
+ * {@code Q2}, and the earlier grant's quorum {@code Q1}. Two quorums intersect, so some node {@code n} is in both;
+ * {@code n} held the earlier lock's key and granted the later one, so the key vanished from {@code n} in between,
+ * in one of three ways. (1) Released: the release script wrote {@code counter >= T} atomically with the delete, so
+ * {@code n} answers {@code v' >= T + 1}. (2) Expired: at least one TTL passed on {@code n}'s clock since it stored
+ * the key, so its TIME is above {@code T} unless node clocks differ by more than a TTL (or the counter, which
+ * follows the fastest clock, expired: it is kept for max(TTL, 60 s) after each write). (3) {@code n} restarted
+ * empty: it does not vote for {@code maxTtl} after the restart is detected (epoch marker below), so again its TIME
+ * is above {@code T}. In every case {@code T' >= v'_n > T}.
+ *
+ * <h2>Restarted nodes</h2>
+ *
+ * Every node holds an epoch marker {@value KeyNames#EPOCH} = {@code id:untilMillis}, created at the engine's first
+ * contact. The acquire script checks it: if it vanished (restart without persistence, or a flush) while this engine
+ * knew it, the script re-creates it with {@code until = now + maxTtl} and refuses to vote; every engine then sees
+ * the node as not voting until that time (node clock). This catches a flush too, which a {@code run_id} check does
+ * not, and costs no extra round trip. On Redis Cluster deployments the check is skipped (the marker cannot share a
+ * slot with every key): use persistence there.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("dev.redlock.core");
+    static final long FENCE_RETENTION_MIN_MILLIS = 60_000;
+    private static final long DRIFT_FIXED_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    final Settings settings;
+    final Node[] nodes;
+    final int quorum;
+    final ScheduledThreadPoolExecutor scheduler;
+    final Subscriptions subscriptions;
+    final @Nullable RedlockListener listener;
+    final String epochProposal = Tokens.next().substring(0, 16);
+    final Set<LockImpl> held = ConcurrentHashMap.newKeySet();
+    final Set<Acquisition> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicLong maxGrantedTtlMillis = new AtomicLong();
+    private final AtomicInteger fifoSequence = new AtomicInteger();
+    private final List<String> nodeNames;
+    private volatile boolean closed;
+
+    /**
+     * Creates the engine and its clients (lazily connecting, so a minority of nodes may be down).
+     *
+     * @param settings checked settings
+     */
+    public Engine(Settings settings) {
+        this.settings = settings;
+        this.listener = settings.listener();
+        long timeout = settings.commandTimeout().toMillis();
+        List<Node> list = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.uris().size(); i++) {
+                NodeUri u = NodeUri.parse(settings.uris().get(i), i);
+                list.add(new Node(i, u.name(), createClient(u, settings), true, timeout));
+            }
+            for (RedissonClient c : settings.clients()) {
+                list.add(new Node(list.size(), nameOf(c), c, false, timeout));
+            }
+        } catch (RuntimeException e) {
+            for (Node n : list) {
+                n.client.shutdown();
+            }
+            throw e;
+        }
+        this.nodes = list.toArray(new Node[0]);
+        this.quorum = nodes.length / 2 + 1;
+        List<String> names = new ArrayList<>();
+        for (Node n : nodes) {
+            names.add(n.name);
+        }
+        this.nodeNames = List.copyOf(names);
+        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "redlock-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.subscriptions = new Subscriptions(nodes, timeout, scheduler);
+    }
+
+    private static RedissonClient createClient(NodeUri u, Settings s) {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, s.commandTimeout().toMillis());
+        Config c = new Config();
+        c.setCodec(StringCodec.INSTANCE);
+        c.setLazyInitialization(true);
+        c.setThreads(2);
+        c.setNettyThreads(2);
+        SingleServerConfig sc = c.useSingleServer().setAddress(u.address()).setTimeout(timeout)
+                .setConnectTimeout(timeout).setRetryAttempts(0).setConnectionPoolSize(s.connectionPoolSize())
+                .setConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(2)
+                .setSubscriptionConnectionMinimumIdleSize(1).setDatabase(u.database());
+        String password = u.password() != null ? u.password() : s.password();
+        if (password != null) {
+            sc.setPassword(password);
+        }
+        if (u.user() != null) {
+            sc.setUsername(u.user());
+        }
+        return Redisson.create(c);
+    }
+
+    private static String nameOf(RedissonClient c) {
+        Config cfg = c.getConfig();
+        try {
+            if (!cfg.isClusterConfig() && !cfg.isSentinelConfig()) {
+                return NodeUri.hostPort(cfg.useSingleServer().getAddress());
+            }
+        } catch (RuntimeException e) {
+            // fall through to the generic name
+        }
+        return (cfg.isClusterConfig() ? "cluster@" : "redisson@") + Integer.toHexString(System.identityHashCode(c));
+    }
+
+    // ---------------------------------------------------------------------------------------------- acquire
+
+    /**
+     * Starts an acquisition.
+     *
+     * @param where the API method, for messages
+     * @param wait  how long to retry; {@code null} for as configured
+     */
+    public CompletableFuture<LockImpl> acquireAsync(String where, List<String> userKeys, Duration ttl,
+            @Nullable Duration wait) {
+        return start(where, userKeys, ttl, wait).result;
+    }
+
+    private Acquisition start(String where, List<String> userKeys, Duration ttl, @Nullable Duration wait) {
+        List<String> keys = checkKeys(userKeys);
+        long ttlMillis = checkTtl(ttl);
+        if (wait != null && wait.isNegative()) {
+            throw new IllegalArgumentException("wait must not be negative, was " + wait);
+        }
+        if (closed) {
+            throw Exceptions.closed(where);
+        }
+        maxGrantedTtlMillis.accumulateAndGet(ttlMillis, Math::max);
+        Acquisition a = new Acquisition(this, where, keys, ttlMillis, wait);
+        a.start();
+        return a;
+    }
+
+    /** Synchronous acquisition: waits for the asynchronous one, abandoning it on interrupt. */
+    public LockImpl acquire(String where, List<String> keys, Duration ttl, @Nullable Duration wait) {
+        Acquisition a = start(where, keys, ttl, wait);
+        try {
+            return a.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw a.interrupted(e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    /** {@code tryAcquire}: empty when the last attempt found the resource held by another owner. */
+    public Optional<Lock> tryAcquire(List<String> keys, Duration ttl, Duration wait) {
+        Objects.requireNonNull(wait, "wait");
+        try {
+            return Optional.of(acquire("Redlock#tryAcquire", keys, ttl, wait));
+        } catch (LockAcquisitionException e) {
+            if (e.reason() == LockAcquisitionException.Reason.HELD && !(e.getCause() instanceof InterruptedException)
+                    && !Thread.currentThread().isInterrupted()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    static RuntimeException rethrow(Throwable t) {
+        Throwable c = Node.unwrap(t);
+        if (c instanceof RuntimeException r) {
+            return r;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(c);
+    }
+
+    long nextFifoScore() {
+        return System.currentTimeMillis() * 1000 + (fifoSequence.getAndIncrement() & 0x3ff) % 1000;
+    }
+
+    long quarantineMillis() {
+        return Math.max(settings.maxTtl().toMillis(), maxGrantedTtlMillis.get());
+    }
+
+    long driftNanos(long ttlMillis) {
+        return (long) (TimeUnit.MILLISECONDS.toNanos(ttlMillis) * settings.driftFactor()) + DRIFT_FIXED_NANOS;
+    }
+
+    static long fenceRetention(long ttlMillis) {
+        return Math.max(ttlMillis, FENCE_RETENTION_MIN_MILLIS);
+    }
+
+    // ------------------------------------------------------------------------------------------------ using
+
+    /** Runs {@code fn} under an automatically extended lock; see {@code Redlock#using}. */
+    public <T, E extends Exception> T using(List<String> keys, Duration ttl, @Nullable Duration wait,
+            LockedFunction<T, E> fn) throws E {
+        Objects.requireNonNull(fn, "fn");
+        LockImpl lock = acquire("Redlock#using", keys, ttl, wait);
+        lock.startAutoExtension(Thread.currentThread());
+        T result = null;
+        Throwable failure = null;
+        try {
+            result = fn.apply(lock);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (lock.stopAutoExtension()) {
+            Thread.interrupted(); // our own interrupt, delivered on loss: do not leak it to the caller
+        }
+        failure = finish(lock, failure);
+        if (failure != null) {
+            throw Engine.<E>sneaky(failure);
+        }
+        return result;
+    }
+
+    /** Releases after {@code using}, folding release and loss failures into {@code failure}. */
+    private static @Nullable Throwable finish(LockImpl lock, @Nullable Throwable failure) {
+        Throwable f = failure;
+        if (!lock.isLost()) {
+            try {
+                lock.release();
+            } catch (RedlockException e) {
+                f = combine(f, e);
+            }
+        }
+        return withLoss(lock, f);
+    }
+
+    /** The first failure wins; a later one is attached to it as suppressed. */
+    private static @Nullable Throwable combine(@Nullable Throwable first, @Nullable Throwable later) {
+        if (first == null) {
+            return later;
+        }
+        if (later != null && later != first) {
+            first.addSuppressed(later);
+        }
+        return first;
+    }
+
+    /** Adds the loss of {@code lock}, if lost, to {@code failure}. */
+    private static @Nullable Throwable withLoss(LockImpl lock, @Nullable Throwable failure) {
+        return lock.isLost() ? combine(failure, lock.lostException()) : failure;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    /** Asynchronous {@link #using}. */
+    public <T> CompletionStage<T> usingAsync(List<String> keys, Duration ttl, @Nullable Duration wait,
+            Function<LockSession, ? extends CompletionStage<T>> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return acquireAsync("Redlock#usingAsync", keys, ttl, wait).thenComposeAsync(lock -> {
+            lock.startAutoExtension(null);
+            CompletionStage<T> stage;
+            try {
+                stage = Objects.requireNonNull(fn.apply(lock), "fn returned null");
+            } catch (Throwable t) {
+                stage = CompletableFuture.failedFuture(t);
+            }
+            CompletableFuture<T> out = new CompletableFuture<>();
+            stage.whenComplete((r, e) -> {
+                lock.stopAutoExtension();
+                Throwable fnFailure = e == null ? null : Node.unwrap(e);
+                CompletionStage<Void> release = lock.isLost()
+                        ? CompletableFuture.completedFuture(null)
+                        : lock.releaseAsync();
+                release.whenComplete((v, re) -> {
+                    Throwable f = withLoss(lock, combine(fnFailure, re == null ? null : Node.unwrap(re)));
+                    Throwable failure = f;
+                    executor().execute(() -> {
+                        if (failure != null) {
+                            out.completeExceptionally(failure);
+                        } else {
+                            out.complete(r);
+                        }
+                    });
+                });
+            });
+            return out;
+        }, executor());
+    }
+
+    // ------------------------------------------------------------------------------------------------ views
+
+    /** The owner, TTL, fence and queue length of {@code key} on every node; null entries for failed nodes. */
+    private List<@Nullable List<Object>> peek(String key) {
+        List<Object> keys = List.of(key, KeyNames.fence(key), KeyNames.queue(key));
+        @SuppressWarnings("unchecked")
+        CompletableFuture<List<Object>>[] fs = new CompletableFuture[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            fs[i] = nodes[i].<List<Object>>eval(Node.Script.PEEK, keys);
+        }
+        List<@Nullable List<Object>> out = new ArrayList<>();
+        for (CompletableFuture<List<Object>> f : fs) {
+            try {
+                out.add(f.get(settings.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.add(null);
+            } catch (ExecutionException | TimeoutException e) {
+                out.add(null);
+            }
+        }
+        return out;
+    }
+
+    /** The state of {@code key} as a quorum sees it, or {@code null} when no owner holds a quorum. */
+    private @Nullable HeldLock quorumView(String key) {
+        List<@Nullable List<Object>> views = peek(key);
+        TreeMap<String, List<long[]>> byOwner = new TreeMap<>();
+        long queue = 0;
+        for (List<Object> v : views) {
+            if (v == null) {
+                continue;
+            }
+            String owner = String.valueOf(v.get(0));
+            long pttl = ((Number) v.get(1)).longValue();
+            queue = Math.max(queue, ((Number) v.get(3)).longValue());
+            if (Tokens.isToken(owner) && pttl > 0) {
+                byOwner.computeIfAbsent(owner, o -> new ArrayList<>())
+                        .add(new long[]{pttl, ((Number) v.get(2)).longValue()});
+            }
+        }
+        for (var e : byOwner.entrySet()) {
+            List<long[]> holders = e.getValue();
+            if (holders.size() >= quorum) {
+                holders.sort((a, b) -> Long.compare(b[0], a[0]));
+                long ttl = holders.get(quorum - 1)[0];
+                long fence = 0;
+                for (long[] h : holders) {
+                    fence = Math.max(fence, h[1]);
+                }
+                int waiters = (int) Math.max(queue, localWaiters(key));
+                return new HeldLock(key, e.getKey().substring(0, 8), Duration.ofMillis(ttl), fence, waiters);
+            }
+        }
+        return null;
+    }
+
+    private long localWaiters(String key) {
+        long n = 0;
+        for (Acquisition a : waiting) {
+            if (a.keys.contains(key)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether a quorum holds {@code key} for one owner. */
+    public boolean isLocked(String key) {
+        return quorumView(prefixed(key)) != null;
+    }
+
+    /** The quorum-th largest TTL of {@code key} among the nodes holding it for the same owner. */
+    public Duration remainingTtl(String key) {
+        HeldLock h = quorumView(prefixed(key));
+        return h == null ? Duration.ZERO : h.remainingTtl();
+    }
+
+    /** The held locks matching {@code pattern}, sorted by key. */
+    public List<HeldLock> inspect(String pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        Set<String> names = new LinkedHashSet<>();
+        for (Node n : nodes) {
+            try {
+                n.client.getKeys().getKeysStreamByPattern(pattern).filter(k -> !KeyNames.isAuxiliary(k))
+                        .forEach(names::add);
+            } catch (RuntimeException e) {
+                // an unreachable node contributes no names
+            }
+        }
+        List<HeldLock> out = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(names)) {
+            HeldLock h = quorumView(name);
+            if (h != null) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ misc
+
+    String prefixed(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("key must not be blank, was '" + key + "'");
+        }
+        return settings.keyPrefix().isEmpty() ? key : settings.keyPrefix() + key;
+    }
+
+    private List<String> checkKeys(List<String> keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("keys must not be empty, was []");
+        }
+        List<String> out = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            if (k == null) {
+                throw new NullPointerException("keys[" + i + "]");
+            }
+            if (k.isBlank()) {
+                throw new IllegalArgumentException("keys[" + i + "] must not be blank, was '" + k + "'");
+            }
+            String full = settings.keyPrefix().isEmpty() ? k : settings.keyPrefix() + k;
+            if (out.contains(full)) {
+                throw new IllegalArgumentException("keys must not repeat a key, was " + keys);
+            }
+            out.add(full);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    static long checkTtl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative() || ttl.isZero() || ttl.toMillis() == 0) {
+            throw new IllegalArgumentException("ttl must be positive (at least 1 ms), was " + ttl);
+        }
+        return ttl.toMillis();
+    }
+
+    void fire(LockEvent.Type type, List<String> keys, long token, List<NodeVote> votes, @Nullable Throwable error) {
+        RedlockListener l = listener;
+        if (l == null) {
+            return;
+        }
+        try {
+            l.onEvent(new LockEvent(type, keys, token, votes, error));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "RedlockListener threw; ignored", e);
+        }
+    }
+
+    /** Tells the listener about each failed node of an operation. */
+    void fireNodeErrors(List<String> keys, long token, NodeVote[] votes, @Nullable Throwable[] errors) {
+        if (listener == null) {
+            return;
+        }
+        for (int i = 0; i < votes.length; i++) {
+            if (votes[i] != null && votes[i].outcome() == NodeVote.Outcome.ERROR) {
+                fire(LockEvent.Type.NODE_ERROR, keys, token, List.of(votes[i]), errors[i]);
+            }
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** The nodes as {@code host:port}. */
+    public List<String> nodeNames() {
+        return nodeNames;
+    }
+
+    /** The executor for callers' continuations. */
+    public java.util.concurrent.Executor executor() {
+        return settings.executor();
+    }
+
+    /** Votes needed for a grant. */
+    public int quorum() {
+        return quorum;
+    }
+
+    /** How many locks this engine holds now. */
+    public int heldCount() {
+        return held.size();
+    }
+
+    /** How many key subscriptions are open now. */
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Acquisition a : List.copyOf(waiting)) {
+            a.abandon(null);
+        }
+        List<CompletableFuture<Void>> releases = new ArrayList<>();
+        for (LockImpl l : List.copyOf(held)) {
+            l.stopAutoExtension();
+            releases.add(l.releaseAsync().toCompletableFuture().exceptionally(e -> null));
+        }
+        try {
+            CompletableFuture.allOf(releases.toArray(new CompletableFuture<?>[0]))
+                    .get(settings.commandTimeout().toMillis() * 2 + 100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // best effort: the keys expire with their TTL
+        }
+        subscriptions.closeAll();
+        scheduler.shutdownNow();
+        for (Node n : nodes) {
+            if (n.owned) {
+                try {
+                    n.client.shutdown(0, settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "shutting down the client of " + n.name, e);
+                }
+            }
+        }
+    }
+
+    /** A node URI, parsed and checked; {@link #toString()} never shows the password. */
+    record NodeUri(String scheme, String host, int port, @Nullable String user, @Nullable String password,
+            int database) {
+
+        static NodeUri parse(String uri, int index) {
+            String setting = "nodes[" + index + "]";
+            Objects.requireNonNull(uri, setting);
+            URI u;
+            try {
+                u = new URI(uri.trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(setting + " must be a Redis URI such as redis://host:6379, was '"
+                        + mask(uri) + "'");
+            }
+            String scheme = u.getScheme();
+            if (scheme == null || !(scheme.equals("redis") || scheme.equals("rediss"))) {
+                throw new IllegalArgumentException(setting + " must be a Redis URI such as redis://host:6379 "
+                        + "(scheme redis or rediss), was '" + mask(uri) + "'");
+            }
+            String host = u.getHost();
+            if (host == null || host.isEmpty()) {
+                throw new IllegalArgumentException(
+                        setting + " must name a host, such as redis://host:6379, was '" + mask(uri) + "'");
+            }
+            int port = u.getPort() == -1 ? 6379 : u.getPort();
+            String user = null;
+            String password = null;
+            String info = u.getRawUserInfo();
+            if (info != null && !info.isEmpty()) {
+                int colon = info.indexOf(':');
+                String rawUser = colon < 0 ? "" : info.substring(0, colon);
+                String rawPassword = colon < 0 ? info : info.substring(colon + 1);
+                user = rawUser.isEmpty() ? null : decode(rawUser);
+                password = rawPassword.isEmpty() ? null : decode(rawPassword);
+            }
+            int db = 0;
+            String path = u.getPath();
+            if (path != null && path.length() > 1) {
+                try {
+                    db = Integer.parseInt(path.substring(1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(setting + " must have a database number as its path, was '"
+                            + mask(uri) + "'");
+                }
+            }
+            return new NodeUri(scheme, host, port, user, password, db);
+        }
+
+        private static String decode(String s) {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        String name() {
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+
+        String address() {
+            return scheme + "://" + name();
+        }
+
+        static String mask(String uri) {
+            int at = uri.lastIndexOf('@');
+            int scheme = uri.indexOf("://");
+            if (at > 0 && scheme >= 0 && at > scheme) {
+                return uri.substring(0, scheme + 3) + "***@" + uri.substring(at + 1);
+            }
+            return uri;
+        }
+
+        static String hostPort(String address) {
+            try {
+                URI u = new URI(address);
+                if (u.getHost() != null) {
+                    return u.getHost() + ":" + (u.getPort() == -1 ? 6379 : u.getPort());
+                }
+            } catch (URISyntaxException e) {
+                // fall through
+            }
+            return mask(address);
+        }
+
+        @Override
+        public String toString() {
+            return address();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.redlock.core.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.redlock.api.LockAcquisitionException;
+import dev.redlock.api.LockAcquisitionException.Reason;
+import dev.redlock.api.LockLostException;
+import dev.redlock.api.LockReleaseException;
+import dev.redlock.api.NodeVote;
+
+/**
+ * Every exception the engine throws, with its message code ({@code RL1xxx}). Messages name the keys, the reason in
+ * plain words and the nodes involved (as {@code host:port}, never with credentials).
+ */
+public final class Exceptions {
+
+    /** Not acquired: another owner holds the resource. */
+    public static final String HELD = "RL1001";
+    /** Not acquired: too many nodes unreachable or not voting. */
+    public static final String UNREACHABLE = "RL1002";
+    /** Not acquired: a quorum granted, but the validity ran out. */
+    public static final String VALIDITY_EXPIRED = "RL1003";
+    /** Not acquired: the waiting thread was interrupted. */
+    public static final String INTERRUPTED = "RL1004";
+    /** Not acquired: the engine was closed while waiting. */
+    public static final String CLOSED_WHILE_WAITING = "RL1005";
+    /** Lost: an extension could not reach a quorum in time. */
+    public static final String LOST = "RL1010";
+    /** Not released on enough nodes. */
+    public static final String RELEASE_FAILED = "RL1020";
+    /** The engine is closed. */
+    public static final String CLOSED = "RL1030";
+    /** The lock was already released. */
+    public static final String RELEASED = "RL1031";
+
+    private Exceptions() {
+    }
+
+    static LockAcquisitionException notAcquired(String where, List<String> keys, Reason reason, int attempts,
+            Duration waited, int quorum, List<NodeVote> votes, @Nullable Throwable cause) {
+        String code;
+        String what;
+        switch (reason) {
+            case HELD -> {
+                code = HELD;
+                what = "held by another owner on " + count(votes, NodeVote.Outcome.HELD) + " of " + votes.size()
+                        + " nodes (quorum " + quorum + ")";
+            }
+            case UNREACHABLE -> {
+                code = UNREACHABLE;
+                what = "only " + (votes.size() - failed(votes)) + " of " + votes.size()
+                        + " nodes reachable, quorum is " + quorum + "; " + failures(votes);
+            }
+            default -> {
+                code = VALIDITY_EXPIRED;
+                what = "a quorum of " + quorum + " granted it, but too late: the validity ran out before the votes "
+                        + "came in (raise the TTL or check node latency)";
+            }
+        }
+        String message = code + ": " + where + keys + ": not acquired after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + " in " + waited + ": " + what;
+        return new LockAcquisitionException(keys, message, cause, reason, attempts, waited, quorum, votes);
+    }
+
+    static LockAcquisitionException interrupted(String where, List<String> keys, int attempts, Duration waited,
+            int quorum, List<NodeVote> votes, Throwable cause) {
+        return new LockAcquisitionException(keys,
+                INTERRUPTED + ": " + where + keys + ": not acquired: the waiting thread was interrupted", cause,
+                Reason.HELD, Math.max(1, attempts), waited, quorum, votes);
+    }
+
+    static LockAcquisitionException closedWhileWaiting(String where, List<String> keys, int attempts,
+            Duration waited, int quorum, List<NodeVote> votes) {
+        return new LockAcquisitionException(keys,
+                CLOSED_WHILE_WAITING + ": " + where + keys + ": not acquired: the engine was closed while waiting",
+                null, Reason.UNREACHABLE, Math.max(1, attempts), waited, quorum, votes);
+    }
+
+    static LockLostException lost(List<String> keys, String why, List<NodeVote> votes, @Nullable Throwable cause) {
+        String nodes = votes.isEmpty() ? "" : "; " + describe(votes);
+        return new LockLostException(keys, LOST + ": Lock" + keys + ": lost: " + why + nodes
+                + "; another owner may hold it now, stop writing", cause);
+    }
+
+    static LockReleaseException releaseFailed(List<String> keys, int quorum, List<NodeVote> votes,
+            @Nullable Throwable cause) {
+        return new LockReleaseException(keys, RELEASE_FAILED + ": Lock" + keys + ": release not confirmed by "
+                + failed(votes) + " of " + votes.size() + " nodes (at least " + quorum + " must answer): "
+                + failures(votes) + "; the keys there expire with their TTL", cause, votes);
+    }
+
+    static IllegalStateException closed(String where) {
+        return new IllegalStateException(CLOSED + ": " + where + ": the engine is closed");
+    }
+
+    static IllegalStateException released(List<String> keys) {
+        return new IllegalStateException(RELEASED + ": Lock" + keys + "#extend: the lock was already released");
+    }
+
+    private static int count(List<NodeVote> votes, NodeVote.Outcome outcome) {
+        int n = 0;
+        for (NodeVote v : votes) {
+            if (v.outcome() == outcome) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int failed(List<NodeVote> votes) {
+        return count(votes, NodeVote.Outcome.ERROR) + count(votes, NodeVote.Outcome.NOT_VOTING);
+    }
+
+    private static String failures(List<NodeVote> votes) {
+        List<String> parts = new ArrayList<>();
+        for (NodeVote v : votes) {
+            if (v.outcome() == NodeVote.Outcome.ERROR) {
+                parts.add(v.node() + " (" + v.error() + ")");
+            } else if (v.outcome() == NodeVote.Outcome.NOT_VOTING) {
+                parts.add(v.node() + " (not voting: " + v.error() + ")");
+            }
+        }
+        return parts.isEmpty() ? "no node failed" : "failed: " + String.join(", ", parts);
+    }
+
+    private static String describe(List<NodeVote> votes) {
+        List<String> parts = new ArrayList<>();
+        for (NodeVote v : votes) {
+            parts.add(v.node() + " " + v.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                    + (v.error() == null ? "" : " (" + v.error() + ")"));
+        }
+        return String.join(", ", parts);
+    }
+}

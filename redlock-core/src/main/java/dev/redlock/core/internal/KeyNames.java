@@ -1,0 +1,84 @@
+package dev.redlock.core.internal;
+
+/**
+ * Names of the auxiliary keys and channels of a lock key. Every auxiliary key hashes to the cluster slot of the
+ * lock key itself: a key without braces {@code K} gets auxiliaries {@code {K}:fence}, {@code {K}:q},
+ * {@code {K}:hb} (the hash tag {@code K} is the whole key); a key that already has a hash tag keeps it, so its
+ * auxiliaries are {@code K:fence} and so on. Keys with braces that do not form a tag hash as a whole and cannot
+ * have same-slot auxiliaries; they work on single nodes but not on Redis Cluster.
+ */
+public final class KeyNames {
+
+    /** The per-node restart marker (see {@code docs/engine.md}). */
+    public static final String EPOCH = "redlock:epoch";
+
+    private KeyNames() {
+    }
+
+    /**
+     * The slot-preserving base of the auxiliary names of {@code key}.
+     *
+     * @param key the lock key
+     * @return the base
+     */
+    static String base(String key) {
+        int open = key.indexOf('{');
+        if (open >= 0) {
+            int close = key.indexOf('}', open + 1);
+            if (close > open + 1) {
+                return key;
+            }
+            return key;
+        }
+        if (key.indexOf('}') >= 0) {
+            return key;
+        }
+        return "{" + key + "}";
+    }
+
+    /**
+     * The fencing-counter key of {@code key}.
+     *
+     * @param key the lock key
+     * @return the fence key
+     */
+    public static String fence(String key) {
+        return base(key) + ":fence";
+    }
+
+    static String queue(String key) {
+        return base(key) + ":q";
+    }
+
+    static String heartbeats(String key) {
+        return base(key) + ":hb";
+    }
+
+    static String channel(String key) {
+        return base(key) + ":released";
+    }
+
+    /**
+     * Whether {@code name} is one of the auxiliary keys the engine creates, not a lock key.
+     *
+     * @param name a Redis key name
+     * @return {@code true} for fence, queue, heartbeat and epoch keys
+     */
+    static boolean isAuxiliary(String name) {
+        if (name.equals(EPOCH)) {
+            return true;
+        }
+        for (String suffix : new String[]{":fence", ":q", ":hb"}) {
+            if (name.endsWith(suffix)) {
+                String k = name.substring(0, name.length() - suffix.length());
+                if (k.startsWith("{") && k.endsWith("}") && base(k.substring(1, k.length() - 1)).equals(k)) {
+                    return true;
+                }
+                if (base(k).equals(k) && !k.startsWith("{")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

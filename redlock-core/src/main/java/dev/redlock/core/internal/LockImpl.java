@@ -1,0 +1,438 @@
+package dev.redlock.core.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.redlock.api.LockLostException;
+import dev.redlock.api.NodeVote;
+import dev.redlock.core.Lock;
+import dev.redlock.core.LockEvent;
+
+/**
+ * A granted lock. Its owner is the random token, so any thread may extend or release it. Extension and release are
+ * one script call per node, in parallel, answered once; they never retry on their own, except the watchdog, which
+ * retries an extension only while the lock is still valid and declares it lost when the validity ends.
+ */
+public final class LockImpl implements Lock {
+
+    private static final int HELD = 0;
+    private static final int RELEASED = 1;
+    private static final int LOST = 2;
+
+    private final Engine engine;
+    private final List<String> keys;
+    private final List<Object> scriptKeys;
+    private final String token;
+    private final long fencingToken;
+    private final AtomicInteger state = new AtomicInteger(HELD);
+    private final CompletableFuture<LockLostException> lost = new CompletableFuture<>();
+    private final CompletionStage<LockLostException> lostView = lost.minimalCompletionStage();
+    private volatile long ttlMillis;
+    private volatile long validUntilNanos;
+    volatile List<NodeVote> votes;
+    private volatile @Nullable LockLostException lostException;
+
+    // watchdog state, guarded by this
+    private boolean auto;
+    private @Nullable Thread runner;
+    private boolean interruptedRunner;
+    private @Nullable ScheduledFuture<?> extensionTask;
+    private @Nullable ScheduledFuture<?> expiryTask;
+
+    LockImpl(Engine engine, List<String> keys, String token, long fencingToken, long ttlMillis,
+            long validUntilNanos, List<NodeVote> votes) {
+        this.engine = engine;
+        this.keys = keys;
+        List<Object> k = new ArrayList<>(keys.size() * 2);
+        k.addAll(keys);
+        for (String key : keys) {
+            k.add(KeyNames.fence(key));
+        }
+        this.scriptKeys = k;
+        this.token = token;
+        this.fencingToken = fencingToken;
+        this.ttlMillis = ttlMillis;
+        this.validUntilNanos = validUntilNanos;
+        this.votes = votes;
+    }
+
+    @Override
+    public List<String> keys() {
+        return keys;
+    }
+
+    @Override
+    public long fencingToken() {
+        return fencingToken;
+    }
+
+    @Override
+    public Duration remainingValidity() {
+        if (state.get() != HELD) {
+            return Duration.ZERO;
+        }
+        long left = validUntilNanos - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+    }
+
+    @Override
+    public boolean isLost() {
+        return state.get() == LOST;
+    }
+
+    @Override
+    public void throwIfLost() {
+        LockLostException e = lostException;
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletionStage<LockLostException> lost() {
+        return lostView;
+    }
+
+    @Override
+    public List<NodeVote> votes() {
+        return votes;
+    }
+
+    LockLostException lostException() {
+        LockLostException e = lostException;
+        if (e == null) {
+            throw new IllegalStateException("not lost");
+        }
+        return e;
+    }
+
+    // ---------------------------------------------------------------------------------------------- extend
+
+    @Override
+    public Lock extend(Duration ttl) {
+        long millis = Engine.checkTtl(ttl);
+        int s = state.get();
+        if (s == RELEASED) {
+            throw Exceptions.released(keys);
+        }
+        throwIfLost();
+        Extension x;
+        try {
+            x = extendOnce(millis).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Engine.rethrow(e);
+        } catch (ExecutionException e) {
+            throw Engine.rethrow(e.getCause());
+        }
+        if (!x.ok) {
+            markLost("the extension was not granted by a quorum of " + engine.quorum + " in time", x.votes, x.cause);
+            throw lostException();
+        }
+        return this;
+    }
+
+    /** The outcome of one extension round. */
+    private record Extension(boolean ok, List<NodeVote> votes, @Nullable Throwable cause) {
+    }
+
+    /** One extension round on every node; completes at quorum (granted or impossible). */
+    private CompletableFuture<Extension> extendOnce(long millis) {
+        Node[] nodes = engine.nodes;
+        int n = nodes.length;
+        long start = System.nanoTime();
+        CompletableFuture<Extension> out = new CompletableFuture<>();
+        NodeVote[] vs = new NodeVote[n];
+        Throwable[] errors = new Throwable[n];
+        int[] counts = new int[2]; // answered, granted
+        String ttl = Long.toString(millis);
+        String count = Integer.toString(keys.size());
+        String retention = Long.toString(Engine.fenceRetention(millis));
+        String fence = Long.toString(fencingToken);
+        for (Node node : nodes) {
+            node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, ttl, count, retention, fence)
+                    .whenComplete((r, e) -> {
+                        boolean complete = false;
+                        boolean ok = false;
+                        boolean all;
+                        List<NodeVote> snapshot = null;
+                        Throwable cause = null;
+                        synchronized (counts) {
+                            counts[0]++;
+                            if (e != null) {
+                                errors[node.index] = Node.unwrap(e);
+                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(e));
+                            } else if (r != null && r == 1L) {
+                                counts[1]++;
+                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
+                            } else {
+                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.HELD, null);
+                            }
+                            if (!out.isDone()) {
+                                if (counts[1] >= engine.quorum) {
+                                    complete = true;
+                                    long validUntil = start + TimeUnit.MILLISECONDS.toNanos(millis)
+                                            - engine.driftNanos(millis);
+                                    ok = validUntil - System.nanoTime() > 0;
+                                    if (ok) {
+                                        this.ttlMillis = millis;
+                                        this.validUntilNanos = validUntil;
+                                    }
+                                } else if (counts[1] + (n - counts[0]) < engine.quorum) {
+                                    complete = true;
+                                }
+                            }
+                            all = counts[0] == n;
+                            if (complete || all) {
+                                snapshot = snapshot(vs);
+                                for (Throwable t : errors) {
+                                    if (cause == null && t != null) {
+                                        cause = t;
+                                    }
+                                }
+                            }
+                        }
+                        if (complete) {
+                            out.complete(new Extension(ok, snapshot, cause));
+                        }
+                        if (all) {
+                            this.votes = snapshot;
+                            boolean granted = out.getNow(new Extension(false, List.of(), null)).ok;
+                            if (granted) {
+                                engine.fire(LockEvent.Type.EXTENDED, keys, fencingToken, snapshot, null);
+                            }
+                            engine.fireNodeErrors(keys, fencingToken, vs.clone(), errors.clone());
+                        }
+                    });
+        }
+        return out;
+    }
+
+    private List<NodeVote> snapshot(NodeVote[] vs) {
+        List<NodeVote> out = new ArrayList<>(vs.length);
+        for (int i = 0; i < vs.length; i++) {
+            out.add(vs[i] != null ? vs[i] : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, "no answer yet"));
+        }
+        return out;
+    }
+
+    // -------------------------------------------------------------------------------------------- watchdog
+
+    /** Starts the watchdog; {@code runner} is interrupted on loss if configured. */
+    synchronized void startAutoExtension(@Nullable Thread runner) {
+        auto = true;
+        this.runner = engine.settings.interruptOnLoss() ? runner : null;
+        schedule();
+    }
+
+    /**
+     * Stops the watchdog.
+     *
+     * @return whether the runner was interrupted because of a loss
+     */
+    synchronized boolean stopAutoExtension() {
+        auto = false;
+        runner = null;
+        cancel(extensionTask);
+        cancel(expiryTask);
+        extensionTask = null;
+        expiryTask = null;
+        return interruptedRunner;
+    }
+
+    private static void cancel(@Nullable ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    /**
+     * Schedules the next extension: when the remaining validity falls below max(threshold, ttl/3), but never
+     * sooner than a third of the remaining validity; and the loss check at the end of the validity.
+     */
+    private synchronized void schedule() {
+        if (!auto || state.get() != HELD) {
+            return;
+        }
+        long remaining = validUntilNanos - System.nanoTime();
+        long margin = Math.max(engine.settings.extensionThreshold().toNanos(),
+                TimeUnit.MILLISECONDS.toNanos(ttlMillis) / 3);
+        long delay = Math.max(remaining - margin, remaining / 3);
+        cancel(extensionTask);
+        cancel(expiryTask);
+        try {
+            extensionTask = engine.scheduler.schedule(this::autoExtend, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            expiryTask = engine.scheduler.schedule(this::checkExpired, Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // engine closing
+        }
+    }
+
+    private void autoExtend() {
+        synchronized (this) {
+            if (!auto || state.get() != HELD) {
+                return;
+            }
+        }
+        extendOnce(ttlMillis).whenComplete((x, e) -> {
+            if (x != null && x.ok) {
+                schedule();
+                return;
+            }
+            long remaining = validUntilNanos - System.nanoTime();
+            if (remaining <= 0) {
+                checkExpired();
+                return;
+            }
+            // retry while still valid: bounded by the validity, never forever
+            long retry = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
+                    Math.min(remaining / 4, engine.settings.retryDelay().toNanos()));
+            synchronized (this) {
+                if (auto && state.get() == HELD) {
+                    lastFailure = x;
+                    try {
+                        cancel(extensionTask);
+                        extensionTask = engine.scheduler.schedule(this::autoExtend, retry, TimeUnit.NANOSECONDS);
+                    } catch (java.util.concurrent.RejectedExecutionException ex) {
+                        // engine closing
+                    }
+                }
+            }
+        });
+    }
+
+    private volatile @Nullable Extension lastFailure;
+
+    private void checkExpired() {
+        if (state.get() == HELD && validUntilNanos - System.nanoTime() <= 0) {
+            Extension x = lastFailure;
+            markLost("no extension reached a quorum of " + engine.quorum + " before the validity ended",
+                    x == null ? votes : x.votes, x == null ? null : x.cause);
+        }
+    }
+
+    private void markLost(String why, List<NodeVote> vs, @Nullable Throwable cause) {
+        if (!state.compareAndSet(HELD, LOST)) {
+            return;
+        }
+        LockLostException e = Exceptions.lost(keys, why, vs, cause);
+        lostException = e;
+        engine.held.remove(this);
+        engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
+        lost.complete(e);
+        synchronized (this) {
+            cancel(extensionTask);
+            cancel(expiryTask);
+            if (runner != null) {
+                interruptedRunner = true;
+                runner.interrupt();
+            }
+        }
+        releaseOnNodes(true); // best effort: lets the next owner in sooner where our keys survived
+    }
+
+    // --------------------------------------------------------------------------------------------- release
+
+    @Override
+    public void release() {
+        try {
+            releaseAsync().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Engine.rethrow(e);
+        } catch (ExecutionException e) {
+            throw Engine.rethrow(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+
+    @Override
+    public CompletionStage<Void> releaseAsync() {
+        if (!state.compareAndSet(HELD, RELEASED)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        stopAutoExtension();
+        engine.held.remove(this);
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        releaseOnNodes(true).whenComplete((vs, e) -> {
+            this.votes = vs.votes;
+            if (vs.failed > engine.nodes.length - engine.quorum) {
+                out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum, vs.votes, vs.cause));
+            } else {
+                out.complete(null);
+                engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs.votes, null);
+            }
+            engine.fireNodeErrors(keys, fencingToken, vs.voteArray, vs.errors);
+        });
+        return out;
+    }
+
+    /** The answers of one release round. */
+    private record Released(List<NodeVote> votes, NodeVote[] voteArray, @Nullable Throwable[] errors, int failed,
+            @Nullable Throwable cause) {
+    }
+
+    /** Compare-and-delete on every node, waiting for every answer (each bounded by the command timeout). */
+    private CompletableFuture<Released> releaseOnNodes(boolean publish) {
+        Node[] nodes = engine.nodes;
+        int n = nodes.length;
+        NodeVote[] vs = new NodeVote[n];
+        Throwable[] errors = new Throwable[n];
+        Object[] args = new Object[5 + keys.size()];
+        args[0] = token;
+        args[1] = publish ? "1" : "0";
+        args[2] = Integer.toString(keys.size());
+        args[3] = Long.toString(Engine.fenceRetention(ttlMillis));
+        args[4] = Long.toString(fencingToken);
+        for (int i = 0; i < keys.size(); i++) {
+            args[5 + i] = KeyNames.channel(keys.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Long>[] fs = new CompletableFuture[n];
+        for (Node node : nodes) {
+            fs[node.index] = node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
+                if (e != null) {
+                    errors[node.index] = Node.unwrap(e);
+                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(e));
+                } else if (r != null && r > 0) {
+                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
+                } else {
+                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.HELD, "not held any more");
+                }
+            });
+        }
+        return CompletableFuture.allOf(fs).handle((v, e) -> {
+            int failed = 0;
+            Throwable cause = null;
+            for (int i = 0; i < n; i++) {
+                if (errors[i] != null) {
+                    failed++;
+                    if (cause == null) {
+                        cause = errors[i];
+                    }
+                }
+            }
+            return new Released(List.of(vs), vs, errors, failed, cause);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "Lock" + keys + "[fence=" + fencingToken + ", state=" + (state.get() == HELD
+                ? "held"
+                : state.get() == LOST ? "lost" : "released") + "]";
+    }
+}

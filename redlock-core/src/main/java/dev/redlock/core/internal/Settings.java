@@ -1,0 +1,44 @@
+package dev.redlock.core.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RedissonClient;
+
+import dev.redlock.core.RedlockListener;
+
+/**
+ * The checked settings of one engine, as {@code Redlock.Builder} collected them.
+ *
+ * @param uris                 node URIs (the engine creates the clients), or empty
+ * @param clients              existing clients, or empty
+ * @param password             password for URIs without one
+ * @param keyPrefix            prepended to every key
+ * @param driftFactor          clock-drift factor
+ * @param retryCount           retries after the first attempt; -1 until the deadline
+ * @param retryDelay           pause between attempts
+ * @param retryJitter          maximum random addition to the pause
+ * @param extensionThreshold   remaining validity below which the watchdog extends
+ * @param commandTimeout       per-node command timeout
+ * @param fifo                 fair queue per key
+ * @param fifoHeartbeatTimeout how long a silent waiter keeps its place
+ * @param maxTtl               how long a restarted node sits out (at least the largest TTL granted)
+ * @param interruptOnLoss      interrupt the thread of {@code using} on loss
+ * @param listener             event listener
+ * @param connectionPoolSize   connections per engine-created client
+ * @param executor             runs callers' asynchronous continuations and {@code usingAsync} functions
+ */
+public record Settings(List<String> uris, List<RedissonClient> clients, @Nullable String password,
+        String keyPrefix, double driftFactor, int retryCount, Duration retryDelay, Duration retryJitter,
+        Duration extensionThreshold, Duration commandTimeout, boolean fifo, Duration fifoHeartbeatTimeout,
+        Duration maxTtl, boolean interruptOnLoss, @Nullable RedlockListener listener, int connectionPoolSize,
+        Executor executor) {
+
+    /** Copies the lists. */
+    public Settings {
+        uris = List.copyOf(uris);
+        clients = List.copyOf(clients);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.redlock.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.redlock.api.LockAcquisitionException;
+import dev.redlock.api.NodeVote;
+import dev.redlock.core.Lock;
+import dev.redlock.core.Redlock;
+import dev.redlock.testkit.RedisNodes;
+import dev.redlock.testkit.WithRedisNodes;
+
+@WithRedisNodes(count = 3, lifecycle = WithRedisNodes.Lifecycle.PER_METHOD)
+final class NodeFailureIT {
+
+    @Test
+    void oneNodeKilled_acquireAndReleaseStillWork(RedisNodes nodes) {
+        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
+            nodes.node(1).kill();
+            Lock lock = redlock.acquire(List.of("fail:one"), Duration.ofSeconds(10), Duration.ofSeconds(10));
+            assertThat(lock.votes()).extracting(NodeVote::outcome).containsOnlyOnce(NodeVote.Outcome.ERROR);
+            assertThat(redlock.isLocked("fail:one")).isTrue();
+            lock.release();
+            assertThat(redlock.isLocked("fail:one")).isFalse();
+            assertThat(lock.votes().get(1).outcome()).isEqualTo(NodeVote.Outcome.ERROR);
+        }
+    }
+
+    @Test
+    void engineStarts_withAMinorityDown(RedisNodes nodes) {
+        nodes.node(2).kill();
+        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
+            redlock.acquire(List.of("fail:start"), Duration.ofSeconds(10), Duration.ofSeconds(10)).release();
+        }
+    }
+
+    @Test
+    void twoNodesKilled_tryAcquireFailsWithinTheWait_namingTheNodes(RedisNodes nodes) {
+        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
+            nodes.node(0).kill();
+            nodes.node(2).kill();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> redlock.tryAcquire(List.of("fail:two"), Duration.ofSeconds(10),
+                    Duration.ofSeconds(2))).isInstanceOfSatisfying(LockAcquisitionException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(LockAcquisitionException.Reason.UNREACHABLE);
+                        assertThat(e.getMessage()).startsWith("RL1002")
+                                .contains(nodes.node(0).host() + ":" + nodes.node(0).port())
+                                .contains(nodes.node(2).host() + ":" + nodes.node(2).port())
+                                .doesNotContain(":" + nodes.node(1).port() + " (");
+                        assertThat(e.quorum()).isEqualTo(2);
+                        assertThat(e.attempts()).isGreaterThanOrEqualTo(1);
+                        assertThat(e.getCause()).isNotNull();
+                        assertThat(e.getCause().getClass().getName()).startsWith("org.redisson");
+                    });
+            // bounded: the wait (2 s) plus at most one command timeout (1 s) and slack for a loaded machine
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(nodes.node(1).keys("fail:two*")).isEmpty(); // the partial grant was released
+        }
+    }
+
+    @Test
+    void oneNodePaused_acquireStillSucceeds(RedisNodes nodes) {
+        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
+            redlock.acquire(List.of("fail:warm"), Duration.ofSeconds(10)).release(); // connections up
+            nodes.node(0).pause();
+            try {
+                Lock lock = redlock.acquire(List.of("fail:paused"), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                assertThat(lock.remainingValidity()).isPositive();
+                assertThat(nodes.node(1).execute("GET", "fail:paused")).isNotNull();
+                assertThat(nodes.node(2).execute("GET", "fail:paused")).isNotNull();
+                lock.release();
+            } finally {
+                nodes.node(0).resume();
+            }
+        }
+    }
+}
