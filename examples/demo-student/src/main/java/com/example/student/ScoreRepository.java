@@ -51,6 +51,7 @@ public class ScoreRepository {
      * @throws SQLException if the database fails
      */
     public int increment(String userId) throws SQLException {
+        // tag::increment[]
         return levels.transaction(() -> {
             try (Connection c = db.getConnection()) {
                 int score = read(c, userId) + 1;
@@ -63,6 +64,7 @@ public class ScoreRepository {
                 return score;
             }
         });
+        // end::increment[]
     }
 
     /**
