@@ -2,6 +2,8 @@ package com.example.demo;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +138,7 @@ public final class DemoApp implements AutoCloseable {
         String previousNodes = System.getProperty(NODES_KEY);
         WeldContainer container = null;
         try {
+            checkPortFree(options.port()); // before anything slow starts; startServer reports a later race
             if (options.nodes().isEmpty()) {
                 ownNodes = RedisNodes.start(EMBEDDED_NODES);
                 // the extension reads redlock.nodes when the container starts
@@ -166,6 +169,22 @@ public final class DemoApp implements AutoCloseable {
         }
     }
 
+    private static void checkPortFree(int port) {
+        if (port == 0) {
+            return;
+        }
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+        } catch (IOException e) {
+            throw portInUse(port, e);
+        }
+    }
+
+    private static IllegalStateException portInUse(int port, Exception e) {
+        return new IllegalStateException("demo-student: port " + port + " on 127.0.0.1 is in use;"
+                + " start with -Ddemo.port=<another port> (0 picks a free one)", e);
+    }
+
     private static HttpServer startServer(int port) {
         // tag::jersey[]
         ResourceConfig resources = new ResourceConfig(StudentController.class, AuthController.class);
@@ -176,8 +195,7 @@ public final class DemoApp implements AutoCloseable {
             return JdkHttpServerFactory.createHttpServer(base, resources);
         } catch (ProcessingException e) {
             if (causedBy(e, BindException.class)) {
-                throw new IllegalStateException("demo-student: port " + port + " on 127.0.0.1 is in use;"
-                        + " start with -Ddemo.port=<another port> (0 picks a free one)", e);
+                throw portInUse(port, e);
             }
             throw e;
         }
