@@ -79,4 +79,28 @@ final class NodeFailureIT {
             }
         }
     }
+
+    /**
+     * A node that answers the acquisition late (here: frozen, then thawed) must not keep the key after the lock is
+     * released. The engine sends that node's release only after its acquire answer, so the release cannot overtake
+     * the acquire on another pooled connection; this test checks the outcome end to end (it cannot force Redis to
+     * serve the two connections in the bad order, so it guards the property rather than reproducing the race).
+     */
+    @Test
+    void lateVote_isReleasedAfterItLands_noKeyLeftBehind(RedisNodes nodes) {
+        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).commandTimeout(Duration.ofSeconds(20)).build()) {
+            redlock.acquire(List.of("late:warm"), Duration.ofSeconds(30)).release(); // connections and scripts ready
+            nodes.node(2).pause();
+            Lock lock = redlock.acquire(List.of("late:key"), Duration.ofSeconds(30), Duration.ZERO);
+            var released = lock.releaseAsync().toCompletableFuture();
+            assertThat(released).as("the release waits for the frozen node's acquire answer").isNotDone();
+            nodes.node(2).resume();
+
+            released.join();
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(nodes.node(i).execute("EXISTS", "late:key")).as("key on node %d", i).isEqualTo(0L);
+            }
+        }
+    }
 }

@@ -48,6 +48,7 @@ final class Acquisition {
     private final String score;
     private final List<Object> scriptKeys;
     private final List<Object> scriptKeysWithEpoch;
+    private final List<Object> lockAndFenceKeys;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     /** The reply recorded for nodes skipped because the tie-breaker node was held. */
     private static final List<Object> NOT_ASKED = List.of(0L, 0L);
@@ -74,22 +75,21 @@ final class Acquisition {
         this.fifoMode = !s.fifo() ? 0 : single ? 1 : 2;
         this.waiterId = s.fifo() ? Tokens.next() : "";
         this.score = s.fifo() ? Long.toString(engine.nextFifoScore()) : "0";
-        List<Object> k = new ArrayList<>(keys.size() * (s.fifo() ? 4 : 2) + 1);
-        k.addAll(keys);
-        for (String key : keys) {
-            k.add(KeyNames.fence(key));
-        }
-        if (s.fifo()) {
-            for (String key : keys) {
-                k.add(KeyNames.queue(key));
-            }
-            for (String key : keys) {
-                k.add(KeyNames.heartbeats(key));
+        int n = keys.size();
+        Object[] k = new Object[n * (s.fifo() ? 4 : 2) + 1];
+        for (int i = 0; i < n; i++) {
+            String key = keys.get(i);
+            k[i] = key;
+            k[n + i] = KeyNames.fence(key);
+            if (s.fifo()) {
+                k[2 * n + i] = KeyNames.queue(key);
+                k[3 * n + i] = KeyNames.heartbeats(key);
             }
         }
-        this.scriptKeys = List.copyOf(k);
-        k.add(KeyNames.EPOCH);
-        this.scriptKeysWithEpoch = List.copyOf(k);
+        k[k.length - 1] = KeyNames.EPOCH;
+        this.scriptKeysWithEpoch = Arrays.asList(k);
+        this.scriptKeys = scriptKeysWithEpoch.subList(0, k.length - 1);
+        this.lockAndFenceKeys = scriptKeysWithEpoch.subList(0, 2 * n);
     }
 
     private static long saturatedNanos(Duration d) {
@@ -308,6 +308,8 @@ final class Acquisition {
         final @Nullable Throwable[] errors = new Throwable[n];
         final long[] fences = new long[n];
         final boolean[] granted = new boolean[n];
+        /** Completes when every node has answered this attempt (each answer is bounded by the command timeout). */
+        final CompletableFuture<Void> answeredAll = new CompletableFuture<>();
         int grantedCount;
         int failedCount;
         int answered;
@@ -347,7 +349,8 @@ final class Acquisition {
             }
             Node t = tieBreaker;
             call(t, ttl, count, retention, quarantine, mode, hb).whenComplete((r, e) -> {
-                boolean held = e == null && r != null && r.size() >= 2 && ((Number) r.get(0)).longValue() == 0;
+                boolean held = e == null && r != null && r.size() >= 2 && r.get(0) instanceof Number status
+                        && status.longValue() == 0;
                 if (held) {
                     for (Node node : engine.nodes) {
                         if (node != t) {
@@ -401,6 +404,11 @@ final class Acquisition {
                     Throwable t = error != null ? Node.unwrap(error) : new IllegalStateException("bad reply " + reply);
                     errors[i] = t;
                     votes[i] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(t));
+                } else if (!(reply.get(0) instanceof Number) || !(reply.get(1) instanceof Number)) {
+                    failedCount++;
+                    Throwable t = new IllegalStateException("unexpected reply " + reply);
+                    errors[i] = t;
+                    votes[i] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(t));
                 } else {
                     long status = ((Number) reply.get(0)).longValue();
                     long value = ((Number) reply.get(1)).longValue();
@@ -439,14 +447,26 @@ final class Acquisition {
                 releaseNode(node);
             }
             if (decideNow) {
-                if (success) {
-                    succeed();
-                } else {
-                    fail();
+                try {
+                    if (success) {
+                        succeed();
+                    } else {
+                        fail();
+                    }
+                } catch (RuntimeException | Error e) {
+                    // never leave the caller waiting on a bug: fail the acquisition with it
+                    state.set(DONE);
+                    cleanup(true);
+                    result.completeExceptionally(e);
+                    throw e;
                 }
             }
             if (all) {
-                allAnswered();
+                try {
+                    allAnswered();
+                } finally {
+                    answeredAll.complete(null);
+                }
             }
         }
 
@@ -472,7 +492,8 @@ final class Acquisition {
                 }
             }
             long validUntil = start + TimeUnit.MILLISECONDS.toNanos(ttlMillis) - engine.driftNanos(ttlMillis);
-            LockImpl l = new LockImpl(engine, keys, token, fence, ttlMillis, validUntil, snapshot());
+            LockImpl l = new LockImpl(engine, keys, lockAndFenceKeys, token, fence, ttlMillis, validUntil,
+                    snapshot(), answeredAll);
             synchronized (this) {
                 lock = l;
             }
@@ -521,12 +542,7 @@ final class Acquisition {
         }
 
         private CompletableFuture<Object> releaseNode(Node node) {
-            List<Object> k = new ArrayList<>(keys.size() * 2);
-            k.addAll(keys);
-            for (String key : keys) {
-                k.add(KeyNames.fence(key));
-            }
-            return node.eval(Node.Script.RELEASE, k, token, "0", Integer.toString(keys.size()), "0", "0");
+            return node.eval(Node.Script.RELEASE, lockAndFenceKeys, token, "0", Integer.toString(keys.size()), "0", "0");
         }
 
         private void allAnswered() {

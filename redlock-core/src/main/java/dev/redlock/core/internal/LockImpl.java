@@ -33,6 +33,7 @@ public final class LockImpl implements Lock {
     private final List<Object> scriptKeys;
     private final String token;
     private final long fencingToken;
+    private final CompletableFuture<Void> acquireAnswered;
     private final AtomicInteger state = new AtomicInteger(HELD);
     private final CompletableFuture<LockLostException> lost = new CompletableFuture<>();
     private final CompletionStage<LockLostException> lostView = lost.minimalCompletionStage();
@@ -48,16 +49,12 @@ public final class LockImpl implements Lock {
     private @Nullable ScheduledFuture<?> extensionTask;
     private @Nullable ScheduledFuture<?> expiryTask;
 
-    LockImpl(Engine engine, List<String> keys, String token, long fencingToken, long ttlMillis,
-            long validUntilNanos, List<NodeVote> votes) {
+    LockImpl(Engine engine, List<String> keys, List<Object> lockAndFenceKeys, String token, long fencingToken,
+            long ttlMillis, long validUntilNanos, List<NodeVote> votes, CompletableFuture<Void> acquireAnswered) {
         this.engine = engine;
+        this.acquireAnswered = acquireAnswered;
         this.keys = keys;
-        List<Object> k = new ArrayList<>(keys.size() * 2);
-        k.addAll(keys);
-        for (String key : keys) {
-            k.add(KeyNames.fence(key));
-        }
-        this.scriptKeys = k;
+        this.scriptKeys = lockAndFenceKeys;
         this.token = token;
         this.fencingToken = fencingToken;
         this.ttlMillis = ttlMillis;
@@ -385,8 +382,19 @@ public final class LockImpl implements Lock {
             @Nullable Throwable cause) {
     }
 
-    /** Compare-and-delete on every node, waiting for every answer (each bounded by the command timeout). */
+    /**
+     * Compare-and-delete on every node, waiting for every answer (each bounded by the command timeout). A node that
+     * has not yet answered the acquisition is released only after it has: the release travels on another pooled
+     * connection and could otherwise overtake the acquire, leaving that node's key behind until its TTL ends.
+     */
     private CompletableFuture<Released> releaseOnNodes(boolean publish) {
+        if (!acquireAnswered.isDone()) {
+            return acquireAnswered.handle((v, e) -> null).thenCompose(v -> releaseOnNodesNow(publish));
+        }
+        return releaseOnNodesNow(publish);
+    }
+
+    private CompletableFuture<Released> releaseOnNodesNow(boolean publish) {
         Node[] nodes = engine.nodes;
         int n = nodes.length;
         NodeVote[] vs = new NodeVote[n];

@@ -67,7 +67,14 @@ final class Node {
      * @return the reply; completes exceptionally with the client's exception (unwrapped)
      */
     <R> CompletableFuture<R> eval(Script s, List<Object> keys, Object... args) {
-        CompletableFuture<R> f = this.<R>evalSha(s, keys, args).exceptionallyCompose(e -> {
+        CompletableFuture<R> first;
+        try {
+            first = this.<R>evalSha(s, keys, args);
+        } catch (RuntimeException e) {
+            // a client that throws instead of failing its future (shut down, rejected) still gets a vote
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<R> f = first.exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
             if (cause instanceof RedisNoScriptException
                     || cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT")) {

@@ -1,13 +1,13 @@
 package dev.redlock.core.internal;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,7 +32,7 @@ final class Subscriptions {
     private final Node[] nodes;
     private final long timeoutMillis;
     private final ScheduledExecutorService scheduler;
-    private final Map<String, Channel> channels = new HashMap<>();
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>(); // written under this, read freely
 
     Subscriptions(Node[] nodes, long timeoutMillis, ScheduledExecutorService scheduler) {
         this.nodes = nodes;
@@ -105,7 +105,10 @@ final class Subscriptions {
     }
 
     /** Whether some local acquisition already waits for one of {@code keys}. */
-    synchronized boolean hasWaiters(List<String> keys) {
+    boolean hasWaiters(List<String> keys) {
+        if (channels.isEmpty()) {
+            return false;
+        }
         for (String key : keys) {
             Channel c = channels.get(KeyNames.channel(key));
             if (c != null && !c.waiters.isEmpty()) {
@@ -116,7 +119,7 @@ final class Subscriptions {
     }
 
     /** Whether one of {@code keys} had waiters here recently (its subscription is open or lingering). */
-    synchronized boolean isContended(List<String> keys) {
+    boolean isContended(List<String> keys) {
         if (channels.isEmpty()) {
             return false;
         }

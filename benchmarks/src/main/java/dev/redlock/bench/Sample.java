@@ -1,0 +1,31 @@
+package dev.redlock.bench;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one run of one workload on one implementation measured.
+ *
+ * @param metrics   the figures
+ * @param waitNanos W4 only: every request-to-grant wait, for the chart; empty otherwise
+ */
+record Sample(Map<Metric, Double> metrics, long[] waitNanos) {
+
+    private static final long[] NONE = new long[0];
+
+    Sample {
+        metrics = Map.copyOf(new EnumMap<>(Objects.requireNonNull(metrics, "metrics")));
+        Objects.requireNonNull(waitNanos, "waitNanos");
+    }
+
+    static Sample of(Map<Metric, Double> metrics) {
+        return new Sample(metrics, NONE);
+    }
+
+    /** The figure, or {@code NaN} if this sample does not have it. */
+    double get(Metric metric) {
+        Double v = metrics.get(metric);
+        return v == null ? Double.NaN : v;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.redlock.bench;
+
+/** The workloads of {@code BENCHMARKS.md} the driver runs, with the number of Redis nodes each uses. */
+enum Workload {
+    /** The limit: {@code redis-benchmark} with the acquire and release scripts, and the loopback round trip. */
+    LIMIT("limit", 1),
+    /** Uncontended, serial, one node. */
+    W1("W1", 1),
+    /** Uncontended, 16 workers in flight, one node. */
+    W2("W2", 1),
+    /** W1 over three independent nodes. */
+    W3_3("W3", 3),
+    /** W1 over five independent nodes. */
+    W3_5("W3", 5),
+    /** Contended: 8 workers, one resource (W5, the correctness check, is measured inside it). */
+    W4("W4", 1);
+    // TODO(W6): the full path through an injected meta bean in Weld SE, once redlock-cdi is on main.
+
+    private final String script;
+    private final int nodes;
+
+    Workload(String script, int nodes) {
+        this.script = script;
+        this.nodes = nodes;
+    }
+
+    /** The workload's name in {@code BENCHMARKS.md} and in the Node.js script. */
+    String id() {
+        return script;
+    }
+
+    /** How many independent nodes it runs on. */
+    int nodes() {
+        return nodes;
+    }
+
+    /** The name shown in the progress log and the report. */
+    String display() {
+        return this == W3_3 || this == W3_5 ? script + " (" + nodes + " nodes)" : script;
+    }
+}
