@@ -1,0 +1,185 @@
+package dev.redlock.cdi.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
+
+import dev.redlock.api.Module;
+
+/**
+ * Every message of the CDI layer, with its code, in one place. Tests assert on the codes, so the wording may
+ * change. Format: {@code RLnnnn: <where>: <what>[, was X][; fix]}.
+ */
+public final class CdiMessages {
+
+    private CdiMessages() {
+    }
+
+    // ---- deployment problems: discovery and validation (RL2001-RL2019)
+
+    static DeploymentException metaOutsideModule(Class<?> beanClass) {
+        return problem("RL2001: " + beanClass.getName() + ": @Meta class outside any module; annotate its package "
+                + beanClass.getPackageName() + " (or an enclosing one) in package-info.java with @Module(\"name\")");
+    }
+
+    static DeploymentException duplicateMeta(String fullName, List<String> classes) {
+        return problem("RL2002: " + String.join(", ", classes) + ": two metas are named " + fullName
+                + "; rename one with @Meta(name = \"...\") or move it to another module");
+    }
+
+    static DeploymentException notARedlockBase(Class<?> beanClass) {
+        return problem("RL2003: " + beanClass.getName() + ": @Meta class does not extend BeanRedlockBase; declare it as"
+                + " 'class " + beanClass.getSimpleName() + " extends BeanRedlockBase<" + beanClass.getSimpleName()
+                + "_.Lock, " + beanClass.getSimpleName() + "_.Isolate>'");
+    }
+
+    static DeploymentException invalidModuleName(String packageName, String name, Collection<String> classes) {
+        return problem("RL2004: " + packageName + " (package-info.java, module of " + String.join(", ", classes)
+                + "): invalid module name, was '" + name + "'; use kebab-case matching " + Module.NAME_PATTERN
+                + ", such as 'demo-student'");
+    }
+
+    static DeploymentException invalidMetaName(Class<?> beanClass, String name) {
+        return problem("RL2005: " + beanClass.getName() + ": invalid meta name, was '" + name
+                + "'; use lower camel case letters and digits, such as 'redlock' or 'orderLock'");
+    }
+
+    static DeploymentException badResource(Class<?> beanClass, String attribute, String resource, String why) {
+        return problem("RL2006: " + beanClass.getName() + ": @RedlockResources(" + attribute + "): malformed resource '"
+                + resource + "': " + why + "; write plain names of [A-Za-z0-9._:-] and placeholders such as {userId}");
+    }
+
+    static DeploymentException baseWithoutMeta(Class<?> beanClass) {
+        return problem("RL2007: " + beanClass.getName() + ": bean extends BeanRedlockBase but is not annotated @Meta;"
+                + " annotate it with @Meta (and @RedlockResources)");
+    }
+
+    static DeploymentException unknownMetaClient(Class<?> beanClass, String fullName, String client, String source,
+            Collection<String> known) {
+        return problem("RL2008: " + beanClass.getName() + " (" + fullName + "): unknown client '" + client + "' from "
+                + source + "; configure redlock.clients." + client + ".* or use one of " + new java.util.TreeSet<>(known));
+    }
+
+    static DeploymentException injectionOutsideModule(String injectionPoint) {
+        return problem("RL2010: " + injectionPoint + ": unqualified BeanRedlockBase<?, ?> injected into a class outside"
+                + " any module; annotate its package with @Module, add @InModule(\"module\"), or inject the meta"
+                + " class itself");
+    }
+
+    static DeploymentException moduleWithoutMeta(String injectionPoint, String module) {
+        return problem("RL2011: " + injectionPoint + ": module '" + module + "' has no @Meta bean; add one (such as"
+                + " MetaRedlock) to the module or inject another module's with @InModule");
+    }
+
+    static DeploymentException ambiguousModuleMeta(String injectionPoint, String module, List<String> metas) {
+        return problem("RL2012: " + injectionPoint + ": module '" + module + "' has several metas " + metas
+                + " and none named 'redlock'; inject the meta class itself");
+    }
+
+    static DeploymentException unknownModule(String injectionPoint, String module, Collection<String> known) {
+        return problem("RL2013: " + injectionPoint + ": @InModule(\"" + module + "\") names no module with a meta;"
+                + " modules with metas are " + new java.util.TreeSet<>(known));
+    }
+
+    static DeploymentException ambiguousInstanceResolver(List<String> beans) {
+        return problem("RL2014: InstanceNameResolver: " + beans.size() + " beans found " + beans
+                + "; provide at most one");
+    }
+
+    static DeploymentException badIndex(String where, String what) {
+        return problem("RL2015: " + where + ": " + what);
+    }
+
+    // ---- deployment problems: configuration and start-up (RL2100-RL2119)
+
+    static DeploymentException configProblem(String smallryeMessage) {
+        return problem("RL2100: redlock configuration: " + smallryeMessage);
+    }
+
+    static DeploymentException noNodes() {
+        return problem("RL2101: redlock.nodes: no Redis nodes configured; set redlock.nodes to one URI per"
+                + " independent master, such as redlock.nodes=redis://127.0.0.1:6379");
+    }
+
+    static DeploymentException badValue(String property, Object value, String expected) {
+        return problem("RL2102: " + property + ": invalid value, was '" + value + "'; " + expected);
+    }
+
+    static DeploymentException badInheritFrom(String property, String value, String what) {
+        return problem("RL2103: " + property + ": " + what + ", was '" + value + "'; name a client configured under"
+                + " redlock.clients.* or 'default'");
+    }
+
+    static DeploymentException unknownOverride(String property, String name, String kind, Collection<String> known) {
+        return problem(
+                "RL2104: " + property + ": no " + kind + " named '" + name + "'; known are " + new java.util.TreeSet<>(known));
+    }
+
+    static DeploymentException engineFailed(String client, Throwable cause) {
+        DeploymentException e = problem("RL2105: client '" + client + "': the lock engine could not start: " + cause);
+        e.initCause(cause);
+        return e;
+    }
+
+    // ---- runtime errors (RL2020-RL2039)
+
+    static IllegalStateException notInEffect(String fullName, String why) {
+        return new IllegalStateException("RL2020: " + fullName + ": meta is not in effect (" + why
+                + "); enable it with @Meta(enable = true, mode = ...) or redlock.meta.\"" + fullName + "\".enable");
+    }
+
+    static IllegalStateException nestedLock(String fullName, String key) {
+        return new IllegalStateException("RL2021: " + fullName + ": lock '" + key + "' is already held by this"
+                + " thread; nested locks of the same resource are not reentrant; run the inner code under the outer"
+                + " lock without locking again");
+    }
+
+    static IllegalArgumentException unknownClient(String fullName, String client, Collection<String> known) {
+        return new IllegalArgumentException("RL2022: " + fullName + ": unknown client '" + client + "'; configured"
+                + " clients are " + new java.util.TreeSet<>(known));
+    }
+
+    static IllegalArgumentException undeclaredResource(String fullName, String method, String template,
+            List<String> declared) {
+        return new IllegalArgumentException("RL2023: " + fullName + "#" + method + ": resource '" + template
+                + "' is not declared, was expecting one of " + declared + "; declare it in @RedlockResources");
+    }
+
+    static IllegalArgumentException notAMeta(Class<?> beanClass) {
+        return new IllegalArgumentException("RL2024: " + beanClass.getName() + ": not a discovered @Meta bean;"
+                + " annotate it with @Meta and let the container create it");
+    }
+
+    static IllegalStateException notRunning() {
+        return new IllegalStateException("RL2025: the redlock runtime is not running (container not started or"
+                + " already shut down)");
+    }
+
+    static IllegalStateException noInjectionPoint() {
+        return new IllegalStateException("RL2026: BeanRedlockBase<?, ?>: no injection point to resolve the module"
+                + " from; inject it into a bean field or parameter, or use @InModule(\"module\")");
+    }
+
+    static IllegalArgumentException badResourceValue(String fullName, String resource) {
+        return new IllegalArgumentException("RL2027: " + fullName + ": resource must be a non-blank key part without"
+                + " control characters or braces, was '" + resource + "'");
+    }
+
+    /**
+     * The message for a bad meta kind given to {@code inspectMeta}.
+     *
+     * @param kind  the kind given
+     * @param known the known kinds
+     * @return the exception
+     */
+    public static IllegalArgumentException unknownMetaKind(String kind, Collection<String> known) {
+        return new IllegalArgumentException("RL2030: inspectMeta: unknown meta kind '" + kind + "'; known kinds are "
+                + known.stream().sorted().collect(Collectors.toList()));
+    }
+
+    private static DeploymentException problem(String message) {
+        return new DeploymentException(message);
+    }
+}

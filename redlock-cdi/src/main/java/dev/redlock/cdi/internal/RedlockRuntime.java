@@ -1,0 +1,273 @@
+package dev.redlock.cdi.internal;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
+
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RedissonClient;
+
+import dev.redlock.api.HeldLock;
+import dev.redlock.api.IsolateOptions;
+import dev.redlock.api.LockOptions;
+import dev.redlock.api.LockedFunction;
+import dev.redlock.api.Meta;
+import dev.redlock.api.MetaSlice;
+import dev.redlock.api.RedlockResource;
+import dev.redlock.api.spi.MetaBinding;
+import dev.redlock.api.spi.RedlockBinder;
+import dev.redlock.core.LockEvent;
+import dev.redlock.core.Redlock;
+
+/**
+ * What the extension runs after a successful deployment: one engine per client, the bindings of the meta beans,
+ * and the inspect views. Thread-safe.
+ */
+public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("dev.redlock.cdi");
+
+    private final Settings settings;
+    private final Map<Class<?>, EffectiveMeta> metas;
+    private final Map<String, Redlock> engines;
+    private final NodeClients nodeClients;
+    private final Supplier<@Nullable String> instanceNames;
+    private final Map<Class<?>, Binding> bindings = new ConcurrentHashMap<>();
+    /** The keys held by the current thread: a nested lock of the same key fails fast instead of waiting forever. */
+    private final ThreadLocal<Set<String>> held = ThreadLocal.withInitial(HashSet::new);
+    private volatile boolean closed;
+
+    private RedlockRuntime(Settings settings, Map<Class<?>, EffectiveMeta> metas, Map<String, Redlock> engines,
+            NodeClients nodeClients, Supplier<@Nullable String> instanceNames) {
+        this.settings = settings;
+        this.metas = metas;
+        this.engines = engines;
+        this.nodeClients = nodeClients;
+        this.instanceNames = instanceNames;
+    }
+
+    /**
+     * Starts the engines: creates the node clients, logs which nodes answered, builds one engine per client.
+     *
+     * @param settings      the settings
+     * @param metas         the effective metas by class
+     * @param instanceNames supplies the instance name when a call gives none
+     * @param problems      receives a problem per engine that could not start
+     * @return the runtime, or {@code null} if an engine could not start (everything created is closed again)
+     */
+    static @Nullable RedlockRuntime start(Settings settings, Map<Class<?>, EffectiveMeta> metas,
+            Supplier<@Nullable String> instanceNames, List<DeploymentException> problems) {
+        NodeClients nodeClients = new NodeClients();
+        Map<String, Redlock> engines = new LinkedHashMap<>();
+        for (ClientSettings client : settings.clients().values()) {
+            try {
+                List<RedissonClient> clients = nodeClients.clientsFor(client);
+                int answered = nodeClients.pingAndLog(client, clients);
+                LOG.log(answered > client.nodes().size() / 2 ? Level.INFO : Level.WARNING,
+                        "redlock: client ''{0}'': {1} of {2} nodes answered (quorum {3}); key prefix ''{4}'',"
+                                + " lock TTL {5}",
+                        client.name(), answered, client.nodes().size(), client.nodes().size() / 2 + 1,
+                        settings.keyPrefix(), client.lockTtl());
+                engines.put(client.name(), Redlock.builder()
+                        .clients(clients)
+                        .driftFactor(client.driftFactor())
+                        .retryCount(client.retryCount())
+                        .retryDelay(client.retryDelay())
+                        .retryJitter(client.retryJitter())
+                        .automaticExtensionThreshold(client.extensionThreshold())
+                        .commandTimeout(client.commandTimeout())
+                        .fifo(client.fifo())
+                        .listener(RedlockRuntime::logEvent)
+                        .build());
+            } catch (RuntimeException e) {
+                problems.add(CdiMessages.engineFailed(client.name(), e));
+            }
+        }
+        RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames);
+        if (engines.size() < settings.clients().size()) {
+            runtime.close();
+            return null;
+        }
+        return runtime;
+    }
+
+    private static void logEvent(LockEvent event) {
+        if (event.type() == LockEvent.Type.LOST) {
+            LOG.log(Level.WARNING, "redlock: lock lost: " + event.keys() + ": " + event.error());
+        }
+    }
+
+    /** The settings in use. */
+    Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public MetaBinding bind(Class<?> beanClass) {
+        Objects.requireNonNull(beanClass, "beanClass");
+        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(Meta.class)) {
+                EffectiveMeta meta = metas.get(c);
+                if (meta == null) {
+                    break;
+                }
+                return bindings.computeIfAbsent(c, k -> new Binding(meta));
+            }
+        }
+        throw CdiMessages.notAMeta(beanClass);
+    }
+
+    /**
+     * The metas in effect, sorted by full name.
+     *
+     * @return the slices
+     */
+    public List<MetaSlice> effectiveSlices() {
+        return metas.values().stream()
+                .filter(EffectiveMeta::inEffect)
+                .map(EffectiveMeta::slice)
+                .sorted(Comparator.comparing(MetaSlice::name))
+                .toList();
+    }
+
+    /**
+     * The meta names of every discovered meta, in effect or not, plus {@code redlock}.
+     *
+     * @return the known meta kinds
+     */
+    public Set<String> metaKinds() {
+        Set<String> kinds = new HashSet<>();
+        kinds.add("redlock");
+        metas.values().forEach(m -> kinds.add(m.site().meta()));
+        return kinds;
+    }
+
+    /**
+     * The locks held now under this application's key prefix, across every client's nodes, sorted by key.
+     *
+     * @return the held locks
+     */
+    public List<HeldLock> heldLocks() {
+        checkRunning();
+        String pattern = Keys.globFor(settings.keyPrefix());
+        Map<String, HeldLock> byKey = new TreeMap<>();
+        for (Redlock engine : engines.values()) {
+            for (HeldLock lock : engine.inspect(pattern)) {
+                byKey.putIfAbsent(lock.key(), lock);
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private void checkRunning() {
+        if (closed) {
+            throw CdiMessages.notRunning();
+        }
+    }
+
+    /** Closes the engines (releasing the locks they still hold), then the node clients. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Map.Entry<String, Redlock> e : engines.entrySet()) {
+            try {
+                e.getValue().close();
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "redlock: closing the engine of client '" + e.getKey() + "' failed: " + ex, ex);
+            }
+        }
+        nodeClients.close();
+        LOG.log(Level.INFO, "redlock: stopped; held locks released");
+    }
+
+    /** The binding of one meta bean: names its keys, picks its client and TTL, guards against nesting. */
+    private final class Binding implements MetaBinding {
+
+        private final EffectiveMeta meta;
+        private final String module;
+        private final Settings.@Nullable ModuleSettings moduleSettings;
+
+        Binding(EffectiveMeta meta) {
+            this.meta = meta;
+            this.module = String.valueOf(meta.site().moduleName());
+            this.moduleSettings = settings.modules().get(module);
+        }
+
+        @Override
+        public <T, E extends Exception> T lock(RedlockResource resource, LockOptions options, LockedFunction<T, E> fn)
+                throws E {
+            return locked("lock", meta.site().lockResources(), resource, options, fn);
+        }
+
+        @Override
+        public <T, E extends Exception> T lockIsolate(RedlockResource resource, IsolateOptions options,
+                LockedFunction<T, E> fn) throws E {
+            // ISOLATE: the datasource-level switch plugs in here. Until it lands, lockIsolate is lock: wrap fn so
+            // that it runs at the next level of options.datasource() (DatasourceLevels.switchDbIsolate).
+            LockedFunction<T, E> isolated = fn;
+            return locked("lockIsolate", meta.site().isolateResources(), resource, options.lock(), isolated);
+        }
+
+        private <T, E extends Exception> T locked(String method, List<String> declared, RedlockResource resource,
+                LockOptions options, LockedFunction<T, E> fn) throws E {
+            checkRunning();
+            if (!meta.inEffect()) {
+                throw CdiMessages.notInEffect(meta.fullName(), meta.whyNotInEffect(settings.profiles()));
+            }
+            if (!declared.contains(resource.template())) {
+                throw CdiMessages.undeclaredResource(meta.fullName(), method, resource.template(), declared);
+            }
+            String value = resource.resource();
+            if (value == null || value.isBlank() || !value.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != '{'
+                    && c != '}')) {
+                throw CdiMessages.badResourceValue(meta.fullName(), String.valueOf(value));
+            }
+            String instance = options.instance() != null ? options.instance() : checkedInstance(instanceNames.get());
+            String key = Keys.key(settings.keyPrefix(), instance, module, value);
+            String clientName = options.client() != null ? options.client() : meta.client();
+            Redlock engine = engines.get(clientName);
+            if (engine == null) {
+                throw CdiMessages.unknownClient(meta.fullName(), clientName, engines.keySet());
+            }
+            ClientSettings client = settings.clients().get(clientName);
+            Duration ttl = options.leaseTime() != null
+                    ? options.leaseTime()
+                    : moduleSettings != null && moduleSettings.lockTtl() != null
+                            ? moduleSettings.lockTtl()
+                            : client.lockTtl();
+            Duration wait = options.waitTime() != null
+                    ? options.waitTime()
+                    : moduleSettings != null && moduleSettings.waitTime() != null
+                            ? moduleSettings.waitTime()
+                            : client.waitTime();
+            Set<String> mine = held.get();
+            if (!mine.add(key)) { // by key alone: two clients may share nodes, and waiting for oneself never ends
+                throw CdiMessages.nestedLock(meta.fullName(), key);
+            }
+            try {
+                return engine.using(List.of(key), ttl, wait, fn);
+            } finally {
+                mine.remove(key);
+            }
+        }
+
+        private @Nullable String checkedInstance(@Nullable String instance) {
+            // the same rules as LockOptions.instance: no control characters or braces, bounded length
+            return instance == null ? null : LockOptions.defaults().withInstance(instance).instance();
+        }
+    }
+}

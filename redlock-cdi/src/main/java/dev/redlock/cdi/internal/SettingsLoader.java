@@ -1,0 +1,429 @@
+package dev.redlock.cdi.internal;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jspecify.annotations.Nullable;
+
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import dev.redlock.cdi.RedlockConfig;
+import dev.redlock.cdi.RedlockConfig.Client;
+import dev.redlock.core.Redlock;
+
+/**
+ * Reads {@link RedlockConfig} with SmallRye Config and turns it into {@link Settings}: inheritance between
+ * clients, defaults, range checks. Every problem is collected, named by its property, so start-up reports all of
+ * them at once.
+ */
+public final class SettingsLoader {
+
+    /** The application name when {@code redlock.app-name} is not set. */
+    public static final String DEFAULT_APP_NAME = "app";
+    /** The default lock-extension threshold. */
+    public static final Duration DEFAULT_EXTENSION_THRESHOLD = Redlock.DEFAULT_AUTOMATIC_EXTENSION_THRESHOLD;
+
+    private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final String ALL_MODES = "*";
+
+    private final List<DeploymentException> problems = new ArrayList<>();
+
+    private SettingsLoader() {
+    }
+
+    /**
+     * The outcome of loading: settings when there were no problems.
+     *
+     * @param settings the settings, or {@code null} if there were problems
+     * @param problems the problems, each naming its property
+     */
+    public record Result(@Nullable Settings settings, List<DeploymentException> problems) {
+    }
+
+    /**
+     * Builds the configuration from the sources of the application's MicroProfile Config
+     * ({@code ConfigProvider.getConfig(loader)}: by default system properties, environment,
+     * {@code META-INF/microprofile-config.properties} and discovered sources; or whatever config the application
+     * registered with {@code ConfigProviderResolver.registerConfig}) and loads it. The datasource levels read the
+     * same config, so both always agree.
+     *
+     * @param loader the application class loader
+     * @return the result
+     */
+    public static Result load(ClassLoader loader) {
+        return load(builder(loader));
+    }
+
+    /**
+     * The config builder the extension uses: the sources of the application's MicroProfile Config, profiles, the
+     * duration and boolean converters and the {@link RedlockConfig} mapping (with {@code redlock.datasources.**}
+     * left to the datasource levels). A fresh config is built on every start, so the sources are read as they are
+     * then.
+     *
+     * @param loader the application class loader
+     * @return the builder; more sources may be added
+     */
+    public static SmallRyeConfigBuilder builder(ClassLoader loader) {
+        List<ConfigSource> sources = new ArrayList<>();
+        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
+        return new SmallRyeConfigBuilder()
+                .forClassLoader(loader)
+                .withSources(sources)
+                .addDefaultInterceptors()
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
+                .withMapping(RedlockConfig.class)
+                .withMappingIgnore("redlock.datasources.**");
+    }
+
+    /**
+     * Builds the configuration and loads it.
+     *
+     * @param builder the builder, from {@link #builder(ClassLoader)}
+     * @return the result
+     */
+    public static Result load(SmallRyeConfigBuilder builder) {
+        SmallRyeConfig config;
+        try {
+            config = builder.build();
+        } catch (ConfigValidationException e) {
+            List<DeploymentException> problems = new ArrayList<>();
+            for (int i = 0; i < e.getProblemCount(); i++) {
+                problems.add(CdiMessages.configProblem(e.getProblem(i).getMessage()));
+            }
+            return new Result(null, problems);
+        } catch (RuntimeException e) {
+            return new Result(null, List.of(CdiMessages.configProblem(String.valueOf(e.getMessage()))));
+        }
+        return load(config.getConfigMapping(RedlockConfig.class), config.getProfiles());
+    }
+
+    /**
+     * Loads a mapped configuration.
+     *
+     * @param config   the mapping
+     * @param profiles the active profiles
+     * @return the result
+     */
+    public static Result load(RedlockConfig config, List<String> profiles) {
+        SettingsLoader loader = new SettingsLoader();
+        Settings settings = loader.resolve(config, List.copyOf(profiles));
+        if (loader.problems.isEmpty()) {
+            return new Result(settings, List.of());
+        }
+        Map<String, DeploymentException> distinct = new LinkedHashMap<>(); // a shared parent's problem once
+        loader.problems.forEach(p -> distinct.putIfAbsent(p.getMessage(), p));
+        return new Result(null, List.copyOf(distinct.values()));
+    }
+
+    private Settings resolve(RedlockConfig config, List<String> profiles) {
+        String appName = config.appName().orElse(DEFAULT_APP_NAME);
+        if (!APP_NAME.matcher(appName).matches()) {
+            problems.add(CdiMessages.badValue("redlock.app-name", appName,
+                    "use letters, digits, '.', '_' and '-', such as 'demo'"));
+        }
+        String keyPrefix = config.keyPrefix()
+                .orElse("redlock_" + appName + (Settings.isLocal(profiles) ? "_local" : "") + ":");
+        if (config.keyPrefix().isPresent() && !keyPrefix.chars().allMatch(c -> c > 0x20 && c != 0x7f)) {
+            problems.add(CdiMessages.badValue("redlock.key-prefix", keyPrefix,
+                    "use printable characters without spaces, such as 'myapp:'"));
+        }
+
+        Map<String, Raw> raw = new LinkedHashMap<>();
+        raw.put(Settings.DEFAULT_CLIENT, Raw.of(config.client(), "redlock.", null));
+        if (config.clients().containsKey(Settings.DEFAULT_CLIENT)) {
+            problems.add(CdiMessages.badValue("redlock.clients.default", "default",
+                    "the default client is configured directly under redlock. (redlock.nodes, redlock.lock-ttl, ...)"));
+        }
+        new TreeMap<>(config.clients()).forEach((name, c) -> {
+            if (!name.equals(Settings.DEFAULT_CLIENT)) {
+                raw.put(name, Raw.of(c, "redlock.clients." + name + ".", c.inheritFrom().orElse(null)));
+            }
+        });
+        raw.values().forEach(this::check);
+
+        Duration defaultTtl = Settings.defaultLockTtl(profiles);
+        Map<String, ClientSettings> clients = new LinkedHashMap<>();
+        for (String name : raw.keySet()) {
+            Raw merged = merge(name, raw, new ArrayList<>());
+            if (merged != null) {
+                clients.put(name, finish(name, merged, defaultTtl));
+            }
+        }
+
+        Map<String, Settings.ModuleSettings> modules = new TreeMap<>();
+        config.modules().forEach((name, m) -> {
+            String prefix = "redlock.modules.\"" + name + "\".";
+            positive(m.lockTtl(), prefix + "lock-ttl");
+            notNegative(m.waitTime(), prefix + "wait-time");
+            modules.put(name, new Settings.ModuleSettings(m.lockTtl().orElse(null), m.waitTime().orElse(null),
+                    m.client().orElse(null)));
+        });
+        Map<String, Settings.MetaSettings> metas = new TreeMap<>();
+        config.meta().forEach((name, m) -> {
+            List<String> modes = m.mode().map(l -> l.contains(ALL_MODES) ? List.<String>of() : List.copyOf(l))
+                    .orElse(null);
+            metas.put(name, new Settings.MetaSettings(m.enable().orElse(null), modes, m.client().orElse(null)));
+        });
+        for (Map.Entry<String, Settings.ModuleSettings> e : modules.entrySet()) {
+            checkClientRef(e.getValue().client(), "redlock.modules.\"" + e.getKey() + "\".client", clients);
+        }
+        for (Map.Entry<String, Settings.MetaSettings> e : metas.entrySet()) {
+            checkClientRef(e.getValue().client(), "redlock.meta.\"" + e.getKey() + "\".client", clients);
+        }
+        return new Settings(appName, keyPrefix, profiles, Collections.unmodifiableMap(clients), modules, metas);
+    }
+
+    /** MicroProfile reads any unknown word as {@code false}; a typo in {@code fifo=ture} should not pass. */
+    private static @Nullable Boolean strictBoolean(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "" -> null;
+            case "true", "yes", "on", "1" -> Boolean.TRUE;
+            case "false", "no", "off", "0" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("expected true or false, was '" + value + "'");
+        };
+    }
+
+    private void checkClientRef(@Nullable String client, String property, Map<String, ClientSettings> clients) {
+        if (client != null && !clients.containsKey(client)) {
+            problems.add(CdiMessages.unknownOverride(property, client, "client", clients.keySet()));
+        }
+    }
+
+    /** A client's own values, before inheritance; {@code null} where unset. */
+    private record Raw(String prefix, @Nullable String inheritFrom, @Nullable List<String> nodes,
+            @Nullable String username, @Nullable String password, @Nullable String truststore,
+            @Nullable String truststorePassword, @Nullable String keystore, @Nullable String keystorePassword,
+            @Nullable Boolean verifyHostname, @Nullable Duration lockTtl, @Nullable Duration waitTime,
+            @Nullable Double driftFactor, @Nullable Integer retryCount, @Nullable Duration retryDelay,
+            @Nullable Duration retryJitter, @Nullable Duration extensionThreshold, @Nullable Boolean fifo,
+            @Nullable Duration commandTimeout) {
+
+        static Raw of(Client c, String prefix, @Nullable String inheritFrom) {
+            return new Raw(prefix, inheritFrom, c.nodes().orElse(null), c.username().orElse(null),
+                    c.password().orElse(null), c.tls().truststore().orElse(null),
+                    c.tls().truststorePassword().orElse(null), c.tls().keystore().orElse(null),
+                    c.tls().keystorePassword().orElse(null), c.tls().verifyHostname().orElse(null),
+                    c.lockTtl().orElse(null), c.waitTime().orElse(null), boxed(c.driftFactor()),
+                    boxed(c.retryCount()), c.retryDelay().orElse(null), c.retryJitter().orElse(null),
+                    c.extensionThreshold().orElse(null), c.fifo().orElse(null), c.commandTimeout().orElse(null));
+        }
+
+        Raw over(Raw parent) {
+            return new Raw(prefix, inheritFrom, or(nodes, parent.nodes), or(username, parent.username),
+                    or(password, parent.password), or(truststore, parent.truststore),
+                    or(truststorePassword, parent.truststorePassword), or(keystore, parent.keystore),
+                    or(keystorePassword, parent.keystorePassword), or(verifyHostname, parent.verifyHostname),
+                    or(lockTtl, parent.lockTtl), or(waitTime, parent.waitTime), or(driftFactor, parent.driftFactor),
+                    or(retryCount, parent.retryCount), or(retryDelay, parent.retryDelay),
+                    or(retryJitter, parent.retryJitter), or(extensionThreshold, parent.extensionThreshold),
+                    or(fifo, parent.fifo), or(commandTimeout, parent.commandTimeout));
+        }
+
+        private static <T> @Nullable T or(@Nullable T own, @Nullable T parent) {
+            return own != null ? own : parent;
+        }
+
+        private static @Nullable Double boxed(OptionalDouble d) {
+            return d.isPresent() ? d.getAsDouble() : null;
+        }
+
+        private static @Nullable Integer boxed(OptionalInt i) {
+            return i.isPresent() ? i.getAsInt() : null;
+        }
+
+        @Override
+        public String toString() {
+            return "Raw[" + prefix + "]"; // never the passwords
+        }
+    }
+
+    /** Checks the values a client sets itself, reporting each under its own property. */
+    private void check(Raw r) {
+        if (r.nodes() != null) {
+            for (int i = 0; i < r.nodes().size(); i++) {
+                parseNode(r.nodes().get(i), r.prefix() + "nodes[" + i + "]", null, null);
+            }
+        }
+        positive(Optional.ofNullable(r.lockTtl()), r.prefix() + "lock-ttl");
+        notNegative(Optional.ofNullable(r.waitTime()), r.prefix() + "wait-time");
+        if (r.driftFactor() != null && !(r.driftFactor() >= 0 && r.driftFactor() <= 0.1)) {
+            problems.add(CdiMessages.badValue(r.prefix() + "drift-factor", r.driftFactor(),
+                    "use a factor in [0, 0.1], such as 0.01"));
+        }
+        if (r.retryCount() != null && r.retryCount() < -1) {
+            problems.add(CdiMessages.badValue(r.prefix() + "retry-count", r.retryCount(),
+                    "use -1 (until the wait time ends) or a count of at least 0"));
+        }
+        notNegative(Optional.ofNullable(r.retryDelay()), r.prefix() + "retry-delay");
+        notNegative(Optional.ofNullable(r.retryJitter()), r.prefix() + "retry-jitter");
+        positive(Optional.ofNullable(r.extensionThreshold()), r.prefix() + "extension-threshold");
+        positive(Optional.ofNullable(r.commandTimeout()), r.prefix() + "command-timeout");
+        url(r.truststore(), r.prefix() + "tls.truststore");
+        url(r.keystore(), r.prefix() + "tls.keystore");
+    }
+
+    private @Nullable Raw merge(String name, Map<String, Raw> raw, List<String> path) {
+        Raw own = raw.get(name);
+        if (own == null || name.equals(Settings.DEFAULT_CLIENT)) {
+            return own;
+        }
+        String parentName = own.inheritFrom() == null ? Settings.DEFAULT_CLIENT : own.inheritFrom();
+        String property = own.prefix() + "inherit-from";
+        if (!raw.containsKey(parentName)) {
+            problems.add(CdiMessages.badInheritFrom(property, parentName, "no such client"));
+            return null;
+        }
+        path.add(name);
+        if (path.contains(parentName)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(parentName), path.size()));
+            cycle.add(parentName);
+            problems.add(CdiMessages.badInheritFrom(property, parentName, "inheritance cycle " + String.join(" -> ", cycle)));
+            return null;
+        }
+        Raw parent = merge(parentName, raw, path);
+        return parent == null ? null : own.over(parent);
+    }
+
+    private ClientSettings finish(String name, Raw r, Duration defaultTtl) {
+        List<ClientSettings.NodeAddress> nodes = new ArrayList<>();
+        if (r.nodes() == null || r.nodes().isEmpty()) {
+            if (name.equals(Settings.DEFAULT_CLIENT)) {
+                problems.add(CdiMessages.noNodes());
+            } else {
+                problems.add(CdiMessages.badValue(r.prefix() + "nodes", "",
+                        "set the nodes of client '" + name + "' or of the client it inherits from"));
+            }
+        } else {
+            for (String uri : r.nodes()) {
+                ClientSettings.NodeAddress a = parseNode(uri, null, r.username(), r.password());
+                if (a != null) {
+                    nodes.add(a);
+                }
+            }
+        }
+        Duration ttl = r.lockTtl() != null ? r.lockTtl() : defaultTtl;
+        Duration threshold = r.extensionThreshold() != null ? r.extensionThreshold() : DEFAULT_EXTENSION_THRESHOLD;
+        if (!ttl.isNegative() && !ttl.isZero() && !threshold.isNegative() && !threshold.isZero()
+                && threshold.compareTo(ttl) >= 0) {
+            problems.add(CdiMessages.badValue(r.prefix() + "extension-threshold", threshold,
+                    "must be below the lock TTL " + ttl + " of client '" + name + "'"));
+        }
+        ClientSettings.TlsSettings tls = new ClientSettings.TlsSettings(url(r.truststore(), null),
+                r.truststorePassword(), url(r.keystore(), null), r.keystorePassword(),
+                r.verifyHostname() == null || r.verifyHostname());
+        return new ClientSettings(name, List.copyOf(nodes), tls, ttl, r.waitTime(),
+                r.driftFactor() != null ? r.driftFactor() : Redlock.DEFAULT_DRIFT_FACTOR,
+                r.retryCount() != null ? r.retryCount() : Redlock.DEFAULT_RETRY_COUNT,
+                or(r.retryDelay(), Redlock.DEFAULT_RETRY_DELAY), or(r.retryJitter(), Redlock.DEFAULT_RETRY_JITTER),
+                threshold, r.fifo() != null && r.fifo(), or(r.commandTimeout(), Redlock.DEFAULT_COMMAND_TIMEOUT));
+    }
+
+    private static Duration or(@Nullable Duration value, Duration dflt) {
+        return value != null ? value : dflt;
+    }
+
+    /**
+     * Parses a node URI; reports a problem under {@code property} if given, else returns {@code null} silently
+     * (the problem was reported when the client's own values were checked).
+     */
+    private ClientSettings.@Nullable NodeAddress parseNode(String text, @Nullable String property,
+            @Nullable String username, @Nullable String password) {
+        String why;
+        try {
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equals("redis") || scheme.equals("rediss"))) {
+                why = "use the scheme redis:// or rediss://";
+            } else if (uri.getHost() == null) {
+                why = "give a host, such as redis://127.0.0.1:6379";
+            } else if ((uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                why = "give only scheme, credentials, host and port";
+            } else {
+                String user = username;
+                String pass = password;
+                if (uri.getRawUserInfo() != null) {
+                    String info = uri.getRawUserInfo();
+                    int colon = info.indexOf(':');
+                    String u = colon < 0 ? "" : decode(info.substring(0, colon));
+                    user = u.isEmpty() ? null : u;
+                    pass = decode(colon < 0 ? info : info.substring(colon + 1));
+                }
+                int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+                return new ClientSettings.NodeAddress(scheme + "://" + uri.getHost() + ":" + port, user, pass);
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            why = "not a URI (" + e.getMessage() + ")";
+        }
+        if (property != null) {
+            problems.add(CdiMessages.badValue(property, redact(text), why));
+        }
+        return null;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Hides a password in a URI shown in a message. */
+    static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    private @Nullable URL url(@Nullable String location, @Nullable String property) {
+        if (location == null) {
+            return null;
+        }
+        try {
+            return location.matches("[A-Za-z][A-Za-z0-9+.-]+:.*") && !location.matches("[A-Za-z]:\\\\.*")
+                    ? new URI(location).toURL()
+                    : Path.of(location).toUri().toURL();
+        } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
+            if (property != null) {
+                problems.add(CdiMessages.badValue(property, location, "give a file path or a URL"));
+            }
+            return null;
+        }
+    }
+
+    private void positive(Optional<Duration> d, String property) {
+        check(d, property, x -> x.isNegative() || x.isZero() ? "must be positive" : null);
+    }
+
+    private void notNegative(Optional<Duration> d, String property) {
+        check(d, property, x -> x.isNegative() ? "must not be negative" : null);
+    }
+
+    private void check(Optional<Duration> d, String property, Function<Duration, @Nullable String> rule) {
+        d.ifPresent(x -> {
+            String why = rule.apply(x);
+            if (why != null) {
+                problems.add(CdiMessages.badValue(property, x, why));
+            }
+        });
+    }
+}

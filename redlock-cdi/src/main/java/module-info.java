@@ -1,0 +1,25 @@
+/**
+ * Redlock for Jakarta CDI: the portable extension, configuration, lifecycle and inspect. Exports only
+ * {@code dev.redlock.cdi}.
+ */
+@org.jspecify.annotations.NullMarked
+module dev.redlock.cdi {
+    requires transitive dev.redlock.api;
+    requires dev.redlock.core;
+    // provided by the container at run time; part of the API (Extension, AnnotationLiteral, @Qualifier)
+    requires static transitive jakarta.cdi;
+    requires static transitive jakarta.inject;
+    requires transitive io.smallrye.config;
+    requires org.jboss.jandex;
+    requires redisson;
+    // datasource levels: DataSource is part of the DatasourceLevels API
+    requires transitive java.sql;
+    requires java.logging;
+    requires com.zaxxer.hikari;
+
+    exports dev.redlock.cdi;
+    // SmallRye Config implements the RedlockConfig mapping with a generated class
+    opens dev.redlock.cdi to io.smallrye.config;
+
+    provides jakarta.enterprise.inject.spi.Extension with dev.redlock.cdi.RedlockExtension;
+}

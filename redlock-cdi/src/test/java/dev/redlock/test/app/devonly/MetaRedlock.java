@@ -1,0 +1,11 @@
+package dev.redlock.test.app.devonly;
+
+import dev.redlock.api.BeanRedlockBase;
+import dev.redlock.api.Meta;
+import dev.redlock.api.RedlockResources;
+import dev.redlock.test.app.Res;
+
+@Meta(mode = "dev")
+@RedlockResources(lock = "name")
+public class MetaRedlock extends BeanRedlockBase<Res, Res> {
+}

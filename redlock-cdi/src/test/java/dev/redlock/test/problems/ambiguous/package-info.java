@@ -1,0 +1,5 @@
+/** Scenario package. */
+@Module("ambiguous")
+package dev.redlock.test.problems.ambiguous;
+
+import dev.redlock.api.Module;

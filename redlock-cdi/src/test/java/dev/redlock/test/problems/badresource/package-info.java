@@ -1,0 +1,5 @@
+/** Scenario package. */
+@Module("bad-resource")
+package dev.redlock.test.problems.badresource;
+
+import dev.redlock.api.Module;

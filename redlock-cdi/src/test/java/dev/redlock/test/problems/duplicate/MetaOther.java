@@ -1,0 +1,9 @@
+package dev.redlock.test.problems.duplicate;
+
+import dev.redlock.api.BeanRedlockBase;
+import dev.redlock.api.Meta;
+import dev.redlock.api.RedlockResource;
+
+@Meta(name = "redlock")
+public class MetaOther extends BeanRedlockBase<RedlockResource, RedlockResource> {
+}
