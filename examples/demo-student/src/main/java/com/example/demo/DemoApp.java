@@ -187,7 +187,8 @@ public final class DemoApp implements AutoCloseable {
 
     private static HttpServer startServer(int port) {
         // tag::jersey[]
-        ResourceConfig resources = new ResourceConfig(StudentController.class, AuthController.class);
+        ResourceConfig resources = new ResourceConfig(StudentController.class, AuthController.class,
+                InspectController.class);
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         // end::jersey[]
         resources.property(ServerProperties.WADL_FEATURE_DISABLE, true); // no JAXB here, so no WADL

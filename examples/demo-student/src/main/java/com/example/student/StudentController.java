@@ -11,8 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.redlock.cdi.Onion;
+
 /**
- * The student endpoints: {@code GET /student/test} runs under the lock {@code name}; {@code POST /student/{userId}/score} adds one to the user's score under the isolated lock
+ * The student endpoints: {@code GET /student/test} runs under the lock {@code name} and logs the redlock metas in
+ * effect; {@code POST /student/{userId}/score} adds one to the user's score under the isolated lock
  * {@code user-{userId}}.
  */
 @ApplicationScoped
@@ -24,6 +27,9 @@ public class StudentController {
     @Inject
     MetaRedlock redlock;
     // end::inject[]
+
+    @Inject
+    Onion onion;
 
     @Inject
     ScoreRepository scores;
@@ -42,6 +48,9 @@ public class StudentController {
             return "some result";
         });
         // end::lock[]
+        // tag::inspect[]
+        onion.meta().inspectMeta("redlock");
+        // end::inspect[]
         return res;
     }
 

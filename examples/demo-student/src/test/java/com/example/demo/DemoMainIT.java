@@ -59,6 +59,7 @@ final class DemoMainIT {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("student/test"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).isEqualTo("some result");
+            awaitLine(lines, console, "\"demo-student:redlock\"");
 
             // Ctrl-C sends SIGINT; a JVM started with SIGINT ignored (a background job of a shell, as some CI runners
             // start builds) keeps ignoring it, so then SIGTERM stands in: both run the same shutdown hooks
