@@ -35,7 +35,6 @@ final class DemoAppIT {
 
     @BeforeAll
     void start() {
-        Parts.assumeCdiExtension();
         app = DemoApp.start(new DemoApp.Options(0, List.of()));
     }
 

@@ -32,7 +32,6 @@ final class DemoMainIT {
 
     @Test
     void startsPrintsTheUrlAnswersAndLeavesNoRedisServerWhenStopped() throws Exception {
-        Parts.assumeCdiExtension();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process app = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Ddemo.port=0",
                 DemoApp.class.getName()).redirectErrorStream(true).start();
