@@ -1,6 +1,7 @@
 package dev.redlock.cdi;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +19,11 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
+
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.redlock.api.LockedRunnable;
 import dev.redlock.api.LockedSupplier;
@@ -114,8 +118,19 @@ public class DatasourceLevels implements AutoCloseable {
     @PostConstruct
     void init() {
         if (registry == null) {
-            registry = new DatasourceRegistry(DatasourceConfigReader.read(ConfigProvider.getConfig()).values());
+            registry = new DatasourceRegistry(DatasourceConfigReader.read(currentConfig()).values());
         }
+    }
+
+    /**
+     * The application's configuration as it is now: a config built afresh from the sources of
+     * {@link ConfigProvider#getConfig()}, as the redlock extension does at start-up. The provider's own config lists
+     * its property names once, when it is first built, and would miss properties set after that.
+     */
+    private static Config currentConfig() {
+        List<ConfigSource> sources = new ArrayList<>();
+        ConfigProvider.getConfig().getConfigSources().forEach(sources::add);
+        return new SmallRyeConfigBuilder().withSources(sources).addDefaultInterceptors().build();
     }
 
     /** Creates the bean when the application starts, so that a bad configuration fails start-up. */

@@ -27,7 +27,6 @@ import com.example.auth.AuthController;
 import com.example.student.StudentController;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.redlock.cdi.DatasourceLevels;
 import dev.redlock.testkit.RedisNodes;
 
 /**
@@ -150,8 +149,7 @@ public final class DemoApp implements AutoCloseable {
             }
             // tag::weld[]
             container = new Weld("demo-student")
-                    // DatasourceLevels is no discovered bean (redlock-cdi has no beans.xml): add it for lockIsolate
-                    .addBeanClass(DatasourceLevels.class)
+                    // the redlock extension registers its own beans (Onion, DatasourceLevels); nothing to add here
                     // close() stops the server first, then the container: no second hook racing it
                     .skipShutdownHook().initialize();
             // end::weld[]
