@@ -46,7 +46,10 @@ final class LoadIT {
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger granted = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
-        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
+        // With the default 1 s command timeout, a burst of 10,000 callers on a busy 2-core machine has timed out
+        // waiting for one of the 24 pooled connections (a release then fails with RL1020 and its keys expire):
+        // give each command time to get a connection; the load, not the timeout, is under test here.
+        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).commandTimeout(Duration.ofSeconds(10)).build()) {
             List<Future<?>> futures = new ArrayList<>(waiters);
             for (int i = 0; i < waiters; i++) {
                 int resource = i % RESOURCES;
