@@ -54,9 +54,9 @@ final class AclSecurityIT {
             List<String> printed = new ArrayList<>();
             try (Lock lock = redlock.acquire(List.of("acl:a"), Duration.ofSeconds(10))) {
                 assertThat(lock.votes()).filteredOn(NodeVote::granted).hasSizeGreaterThanOrEqualTo(2);
-                for (RedisNode n : nodes.nodes()) {
-                    assertThat(n.execute("GET", "acl:a")).isNotNull();
-                }
+                // granted at quorum: a slower node may store the key only after acquire() returns
+                assertThat(nodes.nodes().stream().filter(n -> n.execute("GET", "acl:a") != null).count())
+                        .isGreaterThanOrEqualTo(2);
                 printed.add(lock.toString());
                 printed.add(lock.votes().toString());
                 printed.add(redlock.inspect("acl:*").toString());

@@ -68,9 +68,8 @@ final class TlsSecurityIT {
             try (Redlock redlock = Redlock.builder().clients(clients).build();
                     Lock lock = redlock.acquire(List.of("tls:a"), Duration.ofSeconds(10))) {
                 assertThat(lock.votes()).filteredOn(NodeVote::granted).hasSizeGreaterThanOrEqualTo(2);
-                for (RedisNode n : nodes) {
-                    assertThat(n.execute("GET", "tls:a")).isNotNull(); // written over TLS, read over plain
-                }
+                // granted at quorum: a slower node may store the key only after acquire() returns
+                assertThat(nodes.stream().filter(n -> n.execute("GET", "tls:a") != null).count()).isGreaterThanOrEqualTo(2);
             } finally {
                 clients.forEach(RedissonClient::shutdown);
             }
