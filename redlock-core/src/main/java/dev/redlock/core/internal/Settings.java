@@ -41,4 +41,16 @@ public record Settings(List<String> uris, List<RedissonClient> clients, @Nullabl
         uris = List.copyOf(uris);
         clients = List.copyOf(clients);
     }
+
+    /** Like the record's own, but with the passwords (in {@link #password} and inside the URIs) masked. */
+    @Override
+    public String toString() {
+        return "Settings[uris=" + uris.stream().map(Engine.NodeUri::mask).toList() + ", clients=" + clients
+                + ", password=" + (password == null ? "null" : "***") + ", keyPrefix=" + keyPrefix + ", driftFactor="
+                + driftFactor + ", retryCount=" + retryCount + ", retryDelay=" + retryDelay + ", retryJitter="
+                + retryJitter + ", extensionThreshold=" + extensionThreshold + ", commandTimeout=" + commandTimeout
+                + ", fifo=" + fifo + ", fifoHeartbeatTimeout=" + fifoHeartbeatTimeout + ", maxTtl=" + maxTtl
+                + ", interruptOnLoss=" + interruptOnLoss + ", listener=" + listener + ", connectionPoolSize="
+                + connectionPoolSize + ", executor=" + executor + "]";
+    }
 }
