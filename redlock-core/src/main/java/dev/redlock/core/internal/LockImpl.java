@@ -365,14 +365,18 @@ public final class LockImpl implements Lock {
         engine.held.remove(this);
         CompletableFuture<Void> out = new CompletableFuture<>();
         releaseOnNodes(true).whenComplete((vs, e) -> {
+            // listeners hear of the release before the caller resumes, so what follows the release sees the events
             this.votes = vs.votes;
-            if (vs.failed > engine.nodes.length - engine.quorum) {
-                out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum, vs.votes, vs.cause));
-            } else {
-                out.complete(null);
+            boolean failed = vs.failed > engine.nodes.length - engine.quorum;
+            if (!failed) {
                 engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs.votes, null);
             }
             engine.fireNodeErrors(keys, fencingToken, vs.voteArray, vs.errors);
+            if (failed) {
+                out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum, vs.votes, vs.cause));
+            } else {
+                out.complete(null);
+            }
         });
         return out;
     }
