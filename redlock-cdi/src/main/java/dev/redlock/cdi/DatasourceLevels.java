@@ -14,7 +14,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import org.eclipse.microprofile.config.Config;
@@ -133,9 +136,27 @@ public class DatasourceLevels implements AutoCloseable {
         return new SmallRyeConfigBuilder().withSources(sources).addDefaultInterceptors().build();
     }
 
-    /** Creates the bean when the application starts, so that a bad configuration fails start-up. */
-    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        registry();
+    /**
+     * Creates the bean when the application starts, so that a bad configuration fails start-up, and checks that every
+     * {@code @Datasource("name")} injection point of the application's beans names a configured datasource: an unknown
+     * name fails start-up (RL2501, naming the injection point) instead of the first injection.
+     */
+    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beanManager) {
+        DatasourceRegistry r = registry();
+        List<String> problems = new ArrayList<>();
+        for (Bean<?> bean : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            for (InjectionPoint ip : bean.getInjectionPoints()) {
+                for (var q : ip.getQualifiers()) {
+                    if (q instanceof Datasource d && !r.names().contains(d.value())) {
+                        problems.add(DatasourceMessages.unknownDatasource(d.value(), r.names()).getMessage()
+                                + "; injection point: " + DatasourceMessages.describe(ip));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems.stream().sorted().distinct().toList()));
+        }
     }
 
     /** The {@code @Datasource("name") DataSource} of every injection point; the value picks the datasource. */

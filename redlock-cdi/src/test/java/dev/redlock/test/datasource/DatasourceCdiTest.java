@@ -88,12 +88,12 @@ final class DatasourceCdiTest {
     }
 
     @Test
-    void anUnknownQualifierName_failsTheInjection() {
+    void anUnknownQualifierName_failsStartUp_namingTheInjectionPoint() {
         configure(Map.of("redlock.datasources.default.url", MAIN));
-        try (WeldContainer container = weld(DatasourceUnknownConsumer.class).initialize()) {
-            assertThatThrownBy(() -> container.select(DatasourceUnknownConsumer.class).get().touch())
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("RL2501: redlock.datasources.nope: unknown datasource 'nope'");
-        }
+        assertThatThrownBy(() -> weld(DatasourceUnknownConsumer.class).initialize().close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("RL2501: redlock.datasources.nope: unknown datasource 'nope'")
+                .hasMessageContaining("configured: [default]")
+                .hasMessageEndingWith("injection point: " + DatasourceUnknownConsumer.class.getName() + ".nope");
     }
 }

@@ -14,8 +14,4 @@ class DatasourceUnknownConsumer {
     @Inject
     @Datasource("nope")
     DataSource nope;
-
-    String touch() {
-        return nope.toString();
-    }
 }

@@ -1,8 +1,13 @@
 package dev.redlock.cdi.internal.datasource;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Member;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import dev.redlock.cdi.DatasourceSettings;
 
@@ -41,6 +46,21 @@ public final class DatasourceMessages {
                 : "name one of the configured datasources or set " + key(name, "url");
         return new IllegalArgumentException("RL2501: " + key(name, "") + ": unknown datasource '" + name
                 + "', configured: " + configured + "; " + fix);
+    }
+
+    /**
+     * Where an injection point is, for messages: {@code com.example.Foo.field}, or {@code com.example.Foo.method}
+     * with the parameter position.
+     *
+     * @param ip the injection point
+     * @return its declaring class and member
+     */
+    public static String describe(InjectionPoint ip) {
+        Member m = ip.getMember();
+        String where = m.getDeclaringClass().getName() + "." + (m instanceof Constructor ? "<init>" : m.getName());
+        return ip.getAnnotated() instanceof AnnotatedParameter<?> p
+                ? where + " (parameter " + p.getPosition() + ")"
+                : where;
     }
 
     static String missingUrl(String name) {
