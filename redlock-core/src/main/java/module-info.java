@@ -3,6 +3,7 @@
 module dev.redlock.core {
     requires transitive dev.redlock.api;
     requires transitive redisson;
+    requires io.netty.common; // HashedWheelTimer, for the answer timeouts of supplied clients
 
     exports dev.redlock.core;
 }

@@ -13,6 +13,7 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
+import dev.redlock.bench.cdi.CdiBench;
 import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
 
@@ -41,6 +42,58 @@ final class Adapters {
                 redlock.close();
             }
         };
+    }
+
+    /**
+     * This project's engine through its callback API, {@code Redlock.using(keys, ttl, null, fn)}: the same path the
+     * CDI meta bean takes underneath (automatic extension armed), without CDI. W6's reference.
+     */
+    static LockClient<Void> engineUsing(List<String> uris) {
+        Redlock redlock = Redlock.builder().nodes(uris).build();
+        return new CallbackClient() {
+            @Override
+            public void locked(String resource, Duration ttl, Runnable body) {
+                redlock.using(List.of(resource), ttl, null, lock -> {
+                    body.run();
+                    return null;
+                });
+            }
+
+            @Override
+            public void close() {
+                redlock.close();
+            }
+        };
+    }
+
+    /** An injected {@code @Meta} bean in a Weld SE container of its own: {@code redlock.lock(resource, fn)}. W6. */
+    static LockClient<Void> cdi(List<String> uris, Duration ttl) {
+        CdiBench bench = new CdiBench(uris, ttl);
+        return new CallbackClient() {
+            @Override
+            public void locked(String resource, Duration ttl, Runnable body) {
+                bench.locked(resource, body);
+            }
+
+            @Override
+            public void close() {
+                bench.close();
+            }
+        };
+    }
+
+    /** A client with only a callback API: the workloads call {@link #locked}. */
+    private abstract static class CallbackClient implements LockClient<Void> {
+
+        @Override
+        public Void acquire(String resource, Duration ttl) {
+            throw new UnsupportedOperationException("callback API only: use locked(..)");
+        }
+
+        @Override
+        public void release(Void handle) {
+            throw new UnsupportedOperationException("callback API only: use locked(..)");
+        }
     }
 
     /**

@@ -48,13 +48,13 @@ interface Contender {
 
         @Override
         public Sample run(Workload workload, List<String> uris, Settings s, String prefix) throws Exception {
-            if (workload == Workload.W4) {
+            if (workload == Workload.W4 || workload == Workload.W6_4) {
                 return Workloads.contended(() -> open.open(uris, true), prefix + "one", s.w4Workers(), s.w4Grants(),
                         s.w4Time(), s.ttl());
             }
             try (LockClient<?> client = open.open(uris, false)) {
                 return switch (workload) {
-                    case W1, W3_3, W3_5 -> Workloads.serial(client, prefix, s.warmupOps(), s.w1Ops(), s.ttl());
+                    case W1, W3_3, W3_5, W6_1 -> Workloads.serial(client, prefix, s.warmupOps(), s.w1Ops(), s.ttl());
                     case W2 -> Workloads.parallel(client, prefix, s.w2Workers(), s.warmupOps(), s.w2Ops(), s.w2Time(),
                             s.ttl());
                     default -> throw new IllegalArgumentException("not a lock workload: " + workload);

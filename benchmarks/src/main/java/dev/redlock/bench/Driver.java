@@ -27,7 +27,7 @@ import dev.redlock.testkit.RedisNodes;
 
 /**
  * The side-by-side workload driver of {@code BENCHMARKS.md}: starts five fresh {@code redis-server} nodes through
- * the testkit, runs the limit and W1–W5 for this project's engine and the references, repeated (median with
+ * the testkit, runs the limit and W1–W6 for this project's engine and the references, repeated (median with
  * min–max), and writes a Markdown table and a PNG chart of the W4 waits under {@code benchmarks/results/}.
  *
  * <p>Run it with {@code mvn -B -q -Pbench -DskipTests -pl benchmarks -am package} (see {@code docs/benchmarks.md}
@@ -80,7 +80,8 @@ public final class Driver {
                 if (settings.selected(Workload.LIMIT)) {
                     limit(first, rep);
                 }
-                for (Workload w : List.of(Workload.W1, Workload.W2, Workload.W3_3, Workload.W3_5, Workload.W4)) {
+                for (Workload w : List.of(Workload.W1, Workload.W2, Workload.W3_3, Workload.W3_5, Workload.W4,
+                        Workload.W6_1, Workload.W6_4)) {
                     if (!settings.selected(w)) {
                         continue;
                     }
@@ -117,6 +118,10 @@ public final class Driver {
                 EnumSet.of(Workload.W3_3, Workload.W3_5), (uris, perWorker) -> Adapters.redissonMulti(uris, false)));
         all.add(new Contender.Java(Report.REDLOCK, "RedissonRedLock (majority)",
                 EnumSet.of(Workload.W3_3, Workload.W3_5), (uris, perWorker) -> Adapters.redissonMulti(uris, true)));
+        all.add(new Contender.Java(Report.USING, "redlock engine, `using` (W6 reference)",
+                EnumSet.of(Workload.W6_1, Workload.W6_4), (uris, perWorker) -> Adapters.engineUsing(uris)));
+        all.add(new Contender.Java(Report.CDI, "redlock CDI meta bean, Weld SE", EnumSet.of(Workload.W6_1, Workload.W6_4),
+                (uris, perWorker) -> Adapters.cdi(uris, settings.ttl())));
         List<Contender> selected = all.stream().filter(c -> settings.selected(c.id()))
                 .collect(Collectors.toCollection(ArrayList::new));
         if (settings.selected(Report.NODE)) {

@@ -15,6 +15,8 @@ final class Report {
     static final String MULTI = "redisson-multilock";
     static final String REDLOCK = "redisson-redlock";
     static final String NODE = "node-redlock";
+    static final String USING = "redlock-using";
+    static final String CDI = "redlock-cdi";
     static final String LIMIT = "limit";
 
     private final Results r;
@@ -62,11 +64,10 @@ final class Report {
         w2();
         w3();
         w4(chart);
+        w6();
         targets();
-        line("## W6 and JMH");
-        line("");
-        line("W6 (the CDI path in Weld SE) is not measured yet: the CDI layer is not on this branch. The client-side");
-        line("allocation per acquire+release is measured by JMH (`-Pjmh`, `-prof gc`), not by this driver.");
+        line("The client-side allocation per acquire+release is measured by JMH (`-Pjmh`, `-prof gc`), not by this");
+        line("driver.");
         line("");
         if (!notices.isEmpty()) {
             line("## Notices");
@@ -161,6 +162,32 @@ final class Report {
         }
     }
 
+    private void w6() {
+        line("## W6: the full path, an injected meta bean in Weld SE");
+        line("");
+        line("W1 and W4 through a callback API: the engine's `using(keys, ttl, null, fn)` and an injected `@Meta` bean's");
+        line("`lock(resource, options, fn)` in a Weld SE container (for the W4 shape, one container per worker). Both arm");
+        line("the automatic extension; the CDI path adds the typed resource, the key format, the nested-lock guard and");
+        line("the container's proxies.");
+        line("");
+        line("| shape | implementation | ops/s or grants/s | p50 (pair µs or wait ms) | p99 | per-worker min/max | × engine `using` | × engine acquire/release (W1/W4 row) |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (Workload w : List.of(Workload.W6_1, Workload.W6_4)) {
+            boolean serial = w == Workload.W6_1;
+            Metric rate = serial ? Metric.OPS_PER_S : Metric.GRANTS_PER_S;
+            Metric p50 = serial ? Metric.P50_US : Metric.WAIT_P50_MS;
+            Metric p99 = serial ? Metric.P99_US : Metric.WAIT_P99_MS;
+            Workload twin = serial ? Workload.W1 : Workload.W4;
+            for (String id : r.ids(w)) {
+                line("| " + (serial ? "W1" : "W4") + " | " + name(w, id) + " | " + cell(w, id, rate) + " | "
+                        + cell(w, id, p50) + " | " + cell(w, id, p99) + " | "
+                        + (serial ? "–" : cell(w, id, Metric.FAIRNESS)) + " | " + ratio(w, id, USING, rate) + " | "
+                        + ratio(r.median(w, id, rate), r.median(twin, OURS, rate)) + " |");
+            }
+        }
+        line("");
+    }
+
     private void targets() {
         line("## Targets of issue 8 (this run)");
         line("");
@@ -206,7 +233,13 @@ final class Report {
         line("| W5 zero violations, every implementation | "
                 + (any ? violators.isEmpty() ? "0" : String.join("; ", violators) : "–") + " | "
                 + (!any ? "n/a" : violators.isEmpty() ? "met" : "**MISSED**") + " |");
-        line("| W6 CDI path ≤ 1.05× the engine | – | n/a (not measured yet) |");
+        // "within 1.05x": the engine's throughput is at most 1.05x the CDI path's, in both shapes
+        double w6w1 = r.median(Workload.W6_1, USING, Metric.OPS_PER_S)
+                / r.median(Workload.W6_1, CDI, Metric.OPS_PER_S);
+        double w6w4 = r.median(Workload.W6_4, USING, Metric.GRANTS_PER_S)
+                / r.median(Workload.W6_4, CDI, Metric.GRANTS_PER_S);
+        atMost("W6 CDI path within 1.05× of the engine (`using` ops/s ÷ CDI ops/s, W1 shape)", w6w1, 1.05);
+        atMost("W6 CDI path within 1.05× of the engine (`using` grants/s ÷ CDI grants/s, W4 shape)", w6w4, 1.05);
         line("");
     }
 

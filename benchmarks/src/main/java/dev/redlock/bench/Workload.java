@@ -13,8 +13,11 @@ enum Workload {
     /** W1 over five independent nodes. */
     W3_5("W3", 5),
     /** Contended: 8 workers, one resource (W5, the correctness check, is measured inside it). */
-    W4("W4", 1);
-    // TODO(W6): the full path through an injected meta bean in Weld SE, once redlock-cdi is on main.
+    W4("W4", 1),
+    /** W1 through a callback API: the engine's {@code using} and an injected meta bean in Weld SE. */
+    W6_1("W6", 1),
+    /** W4 through a callback API: the engine's {@code using} and an injected meta bean in Weld SE. */
+    W6_4("W6", 1);
 
     private final String script;
     private final int nodes;
@@ -36,6 +39,11 @@ enum Workload {
 
     /** The name shown in the progress log and the report. */
     String display() {
-        return this == W3_3 || this == W3_5 ? script + " (" + nodes + " nodes)" : script;
+        return switch (this) {
+            case W3_3, W3_5 -> script + " (" + nodes + " nodes)";
+            case W6_1 -> "W6 (W1 shape)";
+            case W6_4 -> "W6 (W4 shape)";
+            default -> script;
+        };
     }
 }

@@ -16,10 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * W1–W5 over a {@link LockClient}, with the same definitions as the Node.js script ({@code redlock-bench.cjs}).
+ * W1–W6 over a {@link LockClient}, every grant through {@link LockClient#locked}, with the same definitions as the Node.js script ({@code redlock-bench.cjs}).
  * Timestamps are {@link System#nanoTime()}; every handle is released on the thread that acquired it.
  */
 final class Workloads {
+
+    private static final Runnable NOTHING = () -> {
+    };
 
     private Workloads() {
     }
@@ -31,14 +34,13 @@ final class Workloads {
     static <H> Sample serial(LockClient<H> client, String prefix, int warmup, int ops, Duration ttl)
             throws Exception {
         for (int i = 0; i < warmup; i++) {
-            client.release(client.acquire(prefix + "warm:" + i, ttl));
+            client.locked(prefix + "warm:" + i, ttl, NOTHING);
         }
         long[] pair = new long[ops];
         long start = System.nanoTime();
         for (int i = 0; i < ops; i++) {
             long t0 = System.nanoTime();
-            H handle = client.acquire(prefix + i, ttl);
-            client.release(handle);
+            client.locked(prefix + i, ttl, NOTHING);
             pair[i] = System.nanoTime() - t0;
         }
         long elapsed = System.nanoTime() - start;
@@ -79,7 +81,7 @@ final class Workloads {
             futures.add(pool.submit(() -> {
                 int ticket;
                 while ((ticket = tickets.getAndIncrement()) < ops && System.nanoTime() < deadlineNanos) {
-                    client.release(client.acquire(prefix + ticket, ttl));
+                    client.locked(prefix + ticket, ttl, NOTHING);
                     done.incrementAndGet();
                 }
                 return null;
@@ -129,27 +131,27 @@ final class Workloads {
             Duration ttl) throws Exception {
         while (!s.stop.get()) {
             long requested = System.nanoTime();
-            H handle = client.acquire(resource, ttl);
-            long granted = System.nanoTime();
-            boolean record = !s.stop.get();
-            // W5: nobody else may be inside; the counter is incremented without atomics on purpose
-            if (!s.inside.compareAndSet(false, true)) {
-                s.violations.incrementAndGet();
-            }
-            s.counter = s.counter + 1;
-            s.allGrants.incrementAndGet();
-            if (record) {
-                int n = s.grants.incrementAndGet();
-                s.recordGrant(worker, granted - requested, granted);
-                if (n >= s.maxGrants || granted >= s.deadline) {
-                    s.stopAt.compareAndSet(0, granted);
-                    s.stop.set(true);
+            client.locked(resource, ttl, () -> {
+                long granted = System.nanoTime();
+                boolean record = !s.stop.get();
+                // W5: nobody else may be inside; the counter is incremented without atomics on purpose
+                if (!s.inside.compareAndSet(false, true)) {
+                    s.violations.incrementAndGet();
                 }
-            }
-            s.inside.set(false);
-            s.lastReleaser = worker;
-            s.lastReleaseAt = System.nanoTime();
-            client.release(handle);
+                s.counter = s.counter + 1;
+                s.allGrants.incrementAndGet();
+                if (record) {
+                    int n = s.grants.incrementAndGet();
+                    s.recordGrant(worker, granted - requested, granted);
+                    if (n >= s.maxGrants || granted >= s.deadline) {
+                        s.stopAt.compareAndSet(0, granted);
+                        s.stop.set(true);
+                    }
+                }
+                s.inside.set(false);
+                s.lastReleaser = worker;
+                s.lastReleaseAt = System.nanoTime(); // the release follows at once
+            });
         }
     }
 

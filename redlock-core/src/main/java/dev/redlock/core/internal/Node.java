@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -82,7 +81,7 @@ final class Node {
             }
             return CompletableFuture.failedFuture(cause);
         });
-        return owned ? f : f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        return owned ? f : Timeouts.bound(f, timeoutMillis);
     }
 
     private <R> CompletableFuture<R> evalSha(Script s, List<Object> keys, Object... args) {

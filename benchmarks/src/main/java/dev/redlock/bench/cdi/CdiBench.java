@@ -1,0 +1,74 @@
+package dev.redlock.bench.cdi;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import dev.redlock.api.LockOptions;
+import dev.redlock.cdi.RedlockExtension;
+
+/**
+ * A Weld SE container with the redlock extension and {@link MetaRedlock}, configured for {@code nodes}: the CDI path
+ * of W6 and of the JMH benchmarks. Each instance is its own container, so its own lock engine and connections.
+ */
+public final class CdiBench implements AutoCloseable {
+
+    private final WeldContainer container;
+    private final MetaRedlock redlock;
+    private final LockOptions options;
+
+    /**
+     * Starts the container.
+     *
+     * @param nodes the Redis node URIs
+     * @param ttl   the lock TTL ({@code redlock.lock-ttl}), the same as the engine gets in the same workload
+     */
+    public CdiBench(List<String> nodes, Duration ttl) {
+        Map<String, String> props = Map.of("redlock.nodes", String.join(",", nodes), "redlock.app-name", "bench",
+                "redlock.lock-ttl", ttl.toMillis() + "ms");
+        Map<String, String> previous = new HashMap<>();
+        // the extension reads its configuration once, at start-up
+        synchronized (CdiBench.class) {
+            props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
+            try {
+                this.container = new Weld("bench-" + UUID.randomUUID()).disableDiscovery()
+                        .addExtension(new RedlockExtension()).addBeanClass(MetaRedlock.class).skipShutdownHook()
+                        .initialize();
+            } finally {
+                previous.forEach((k, v) -> {
+                    if (v == null) {
+                        System.clearProperty(k);
+                    } else {
+                        System.setProperty(k, v);
+                    }
+                });
+            }
+        }
+        this.redlock = container.select(MetaRedlock.class).get();
+        this.options = LockOptions.builder().leaseTime(ttl).build();
+    }
+
+    /**
+     * Runs {@code body} under the lock {@code bench-{id}} through the injected meta bean.
+     *
+     * @param id   the template argument
+     * @param body what runs under the lock
+     */
+    public void locked(String id, Runnable body) {
+        redlock.lock(MetaRedlock_.Lock.bench(id), options, session -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Stops the container: its engine releases what it holds and closes its connections. */
+    @Override
+    public void close() {
+        container.close();
+    }
+}
