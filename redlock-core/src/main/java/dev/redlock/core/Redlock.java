@@ -60,6 +60,11 @@ public final class Redlock implements AutoCloseable {
         this.engine = engine;
     }
 
+    /** The engine, for the fault-injection tests in this package (test sources); not API. */
+    Engine engine() {
+        return engine;
+    }
+
     /**
      * A builder with the default settings and no nodes.
      *

@@ -104,6 +104,7 @@ public final class Engine implements AutoCloseable {
             for (RedissonClient c : settings.clients()) {
                 list.add(new Node(list.size(), nameOf(c), c, false, timeout));
             }
+            verify(list, settings);
         } catch (RuntimeException e) {
             for (Node n : list) {
                 n.client.shutdown();
@@ -124,6 +125,91 @@ public final class Engine implements AutoCloseable {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         this.subscriptions = new Subscriptions(nodes, timeout, scheduler);
+    }
+
+    /**
+     * Contacts every node once, in parallel, by loading the acquire script (which the first grant needs anyway),
+     * within the command timeout. A node that refuses the credentials ({@code WRONGPASS}, {@code NOAUTH},
+     * {@code NOPERM}) or the TLS handshake fails start-up: that is configuration, and would fail every call. A node
+     * that cannot be reached only gets a warning: a minority of nodes may be down when the application starts, and
+     * the engine reconnects when they come back.
+     */
+    private static void verify(List<Node> nodes, Settings settings) {
+        List<CompletableFuture<?>> loads = new ArrayList<>();
+        for (Node n : nodes) {
+            CompletableFuture<?> f;
+            try {
+                f = n.client.getScript(StringCodec.INSTANCE).scriptLoadAsync(Node.Script.ACQUIRE.source)
+                        .toCompletableFuture();
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            loads.add(Timeouts.bound(f, settings.commandTimeout().toMillis() + 500));
+        }
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Throwable failure = loads.get(i).handle((v, e) -> e).join();
+            if (failure == null) {
+                continue;
+            }
+            String reason = masked(Node.describe(rootCause(failure)), settings);
+            if (isRefusal(failure)) {
+                refused.add(nodes.get(i).name + ": " + reason);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "redlock: node {0} did not answer at start-up ({1}); a minority"
+                        + " of nodes may be down, the engine reconnects when it is back", nodes.get(i).name, reason);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw Exceptions.nodesRefused(refused);
+        }
+    }
+
+    /** Whether a start-up failure is the server refusing our credentials or our TLS handshake. */
+    static boolean isRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("WRONGPASS") || m.contains("NOAUTH") || m.contains("NOPERM")
+                    || m.contains("invalid password") || m.contains("invalid username-password"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable t = Node.unwrap(failure);
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** {@code text} with every configured password replaced by {@code ***}, in case a client echoed one. */
+    private static String masked(String text, Settings settings) {
+        String out = text;
+        List<String> secrets = new ArrayList<>();
+        if (settings.password() != null) {
+            secrets.add(settings.password());
+        }
+        for (int i = 0; i < settings.uris().size(); i++) {
+            String p = NodeUri.parse(settings.uris().get(i), i).password();
+            if (p != null) {
+                secrets.add(p);
+            }
+        }
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
     }
 
     private static RedissonClient createClient(NodeUri u, Settings s) {
@@ -259,6 +345,9 @@ public final class Engine implements AutoCloseable {
         if (lock.stopAutoExtension()) {
             Thread.interrupted(); // our own interrupt, delivered on loss: do not leak it to the caller
         }
+        // the function may have outrun the validity while the watchdog was stalled (a process pause, a starved
+        // scheduler thread): the caller must hear of it even if no timer fired
+        lock.lostIfExpired();
         failure = finish(lock, failure);
         if (failure != null) {
             throw Engine.<E>sneaky(failure);
@@ -507,6 +596,29 @@ public final class Engine implements AutoCloseable {
     /** The nodes as {@code host:port}. */
     public List<String> nodeNames() {
         return nodeNames;
+    }
+
+    /**
+     * Test hook, not API (this package is not exported): blocks the engine's scheduler thread, which runs the
+     * watchdog, the expiry check and the retry timers, until {@code resume} completes, as a stop-the-world pause of
+     * the client would. The fault-injection tests use it to pause a holder's watchdog past its TTL.
+     *
+     * @param resume completes when the pause ends
+     * @return completes once the scheduler thread is blocked
+     */
+    public CompletableFuture<Void> stallScheduler(CompletableFuture<?> resume) {
+        CompletableFuture<Void> stalled = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            stalled.complete(null);
+            try {
+                resume.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the engine is closing
+            } catch (ExecutionException e) {
+                // a failed resume ends the pause too
+            }
+        });
+        return stalled;
     }
 
     /** The executor for callers' continuations. */

@@ -36,6 +36,8 @@ public final class Exceptions {
     public static final String CLOSED = "RL1030";
     /** The lock was already released. */
     public static final String RELEASED = "RL1031";
+    /** Start-up: a node refused the credentials or the TLS handshake. */
+    public static final String NODE_REFUSED = "RL1040";
 
     private Exceptions() {
     }
@@ -91,6 +93,14 @@ public final class Exceptions {
         return new LockReleaseException(keys, RELEASE_FAILED + ": Lock" + keys + ": release not confirmed by "
                 + failed(votes) + " of " + votes.size() + " nodes (at least " + quorum + " must answer): "
                 + failures(votes) + "; the keys there expire with their TTL", cause, votes);
+    }
+
+    static IllegalStateException nodesRefused(List<String> problems) {
+        return new IllegalStateException(NODE_REFUSED + ": Redlock.Builder#build: " + problems.size()
+                + (problems.size() == 1 ? " node" : " nodes") + " refused the connection: " + String.join("; ",
+                        problems)
+                + ". Fix the user name and password of the node URIs (or Builder.password), or let the client trust"
+                + " the server's certificate (Builder.clients with a Redisson Config that sets a trust store)");
     }
 
     static IllegalStateException closed(String where) {

@@ -309,6 +309,15 @@ public final class LockImpl implements Lock {
 
     private volatile @Nullable Extension lastFailure;
 
+    /**
+     * Marks the lock lost if its validity has ended while it was held: {@code using} calls it when the function
+     * returns, so that a function that outran its validity while no timer could fire (the watchdog stalled by a
+     * pause) still ends in {@link LockLostException}.
+     */
+    void lostIfExpired() {
+        checkExpired();
+    }
+
     private void checkExpired() {
         if (state.get() == HELD && validUntilNanos - System.nanoTime() <= 0) {
             Extension x = lastFailure;
