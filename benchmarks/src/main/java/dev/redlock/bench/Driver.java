@@ -62,6 +62,11 @@ public final class Driver {
     }
 
     private int run() throws Exception {
+        if (!settings.quick()) {
+            System.out.println("bench: waiting up to 3 minutes for the build's load to settle (load average "
+                    + Machine.loadAverage() + ")");
+            Machine.awaitQuiet(180);
+        }
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
         double load1Before = Machine.load1();

@@ -60,6 +60,26 @@ final class Machine {
         return lines.length == 0 ? Double.NaN : Double.parseDouble(lines[0].split("\\s+")[0]);
     }
 
+    /**
+     * Waits, at most {@code maxSeconds}, for the 1-minute load average to fall below half the core count: the build
+     * that started the driver (Maven, javac) leaves it high for a minute, and the report would otherwise be labelled
+     * busy for load this project's own build made.
+     *
+     * @param maxSeconds the longest wait
+     * @return whether the machine became quiet
+     * @throws InterruptedException if interrupted while waiting
+     */
+    static boolean awaitQuiet(int maxSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        while (!(load1() < 0.5 * cores())) {
+            if (System.nanoTime() - deadline >= 0 || Double.isNaN(load1())) {
+                return false;
+            }
+            Thread.sleep(5_000); // polling a kernel counter, not synchronising with anything
+        }
+        return true;
+    }
+
     /** The version of a Maven artifact on the class path, from its {@code pom.properties}. */
     static String artifactVersion(String group, String artifact) {
         String path = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";

@@ -1,0 +1,262 @@
+package dev.redlock.test.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import dev.redlock.api.LockAcquisitionException;
+import dev.redlock.api.LockLostException;
+import dev.redlock.core.Pauses;
+import dev.redlock.core.Redlock;
+import dev.redlock.test.faults.HistoryChecker.Register;
+import dev.redlock.test.faults.HistoryChecker.Window;
+import dev.redlock.testkit.RedisNode;
+import dev.redlock.testkit.RedisNodes;
+
+/**
+ * The fault-injection suite ({@code -Pfaults}, see docs/reliability.md): 5 independent nodes, 8 client engines
+ * contending on 4 resources, each grant protected by a fenced register in a sixth Redis; a seeded nemesis kills and
+ * later restarts nodes empty, pauses nodes (SIGSTOP) past the TTL, restarts nodes empty at once, and pauses a
+ * client's watchdog and thread past the TTL. The {@link HistoryChecker} then checks token order, lost updates,
+ * that every stale holder was told, and mutual exclusion, and measures the longest gap between grants.
+ *
+ * <p>Settings: {@code -Dfaults.duration=PT2M} (ISO-8601), {@code -Dfaults.seed=N} (random and printed if absent),
+ * {@code -Dfaults.min-grants=N} (default 20,000 per 2 minutes). The summary is printed and written to
+ * {@code target/faults/seed-N.txt}.
+ *
+ * <p>The nemesis runs one fault at a time; the sleeps below are the faults' durations and the quiet gaps between
+ * them (the timeline being tested), not synchronisation.
+ */
+final class NemesisIT {
+
+    private static final int NODES = 5;
+    private static final int CLIENTS = 8;
+    private static final int RESOURCES = 4;
+    /** The lock TTL, also the engines' maxTtl: a node restarted empty sits out this long. */
+    private static final Duration TTL = Duration.ofSeconds(1);
+    private static final Duration WAIT = Duration.ofSeconds(2);
+
+    /** What the nemesis does. */
+    enum Fault {
+        /** SIGKILL a node, restart it empty after at least one max TTL. */
+        KILL_THEN_RESTART_EMPTY,
+        /** SIGSTOP a node for longer than the TTL, then SIGCONT. */
+        PAUSE_NODE,
+        /** Restart a node empty at once: the epoch marker must keep it from voting. */
+        RESTART_EMPTY_AT_ONCE,
+        /** Stall a client's watchdog and its thread past the TTL, as a GC pause would. */
+        PAUSE_CLIENT
+    }
+
+    /** A client: its engine and, while paused, the future its pause waits for. */
+    private record Client(int index, Redlock engine, AtomicReference<CompletableFuture<Void>> pause) {
+    }
+
+    @Test
+    void locksHoldUnderFaults() throws Exception {
+        Duration duration = Duration.parse(System.getProperty("faults.duration", "PT2M"));
+        String seedProperty = System.getProperty("faults.seed", "");
+        long seed = seedProperty.isBlank() ? new SecureRandom().nextLong() : Long.parseLong(seedProperty.strip());
+        long minGrants = Long.getLong("faults.min-grants", 20_000L * duration.toMillis() / 120_000);
+        System.out.printf(Locale.ROOT, "faults: seed %d, %s (rerun with -Dfaults.seed=%d)%n", seed, duration, seed);
+
+        ConcurrentLinkedQueue<Grant> history = new ConcurrentLinkedQueue<>();
+        AtomicInteger acquireFailures = new AtomicInteger();
+        AtomicInteger otherFailures = new AtomicInteger();
+        List<Window> windows = new ArrayList<>();
+        Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
+        List<Client> clients = new ArrayList<>();
+        ExecutorService workers = Executors.newFixedThreadPool(CLIENTS);
+        try (RedisNodes nodes = RedisNodes.builder().count(NODES).args("--save", "", "--appendonly", "no").start();
+                RedisNodes storage = RedisNodes.builder().count(1).args("--save", "", "--appendonly", "no").start();
+                FencedRegister register = new FencedRegister(storage.node(0).uri())) {
+            try {
+                for (int i = 0; i < CLIENTS; i++) {
+                    Redlock engine = Redlock.builder().nodes(nodes.uris()).maxTtl(TTL)
+                            .commandTimeout(Duration.ofMillis(250)).retryDelay(Duration.ofMillis(50))
+                            .retryJitter(Duration.ofMillis(50)).build();
+                    clients.add(new Client(i, engine, new AtomicReference<>()));
+                    // meet every node's epoch marker before the first fault: an engine that first contacts a node
+                    // after it restarted empty cannot tell (docs/engine.md, Safety notes)
+                    engine.acquire(List.of("warm-up:" + i), TTL).release();
+                }
+                long start = System.nanoTime();
+                long deadline = start + duration.toNanos();
+                List<Future<?>> running = new ArrayList<>();
+                for (Client c : clients) {
+                    running.add(workers.submit(() -> work(c, register, deadline, seed, history, acquireFailures,
+                            otherFailures)));
+                }
+                Random random = new Random(seed);
+                while (System.nanoTime() - deadline < 0) {
+                    Thread.sleep(200 + random.nextInt(800)); // a quiet gap
+                    if (System.nanoTime() - deadline >= 0) {
+                        break;
+                    }
+                    Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
+                    long from = System.nanoTime();
+                    inject(fault, random, nodes, clients);
+                    // the fault's reach: its own time plus one TTL (keys of a stalled holder, a quarantine)
+                    windows.add(new Window(from, System.nanoTime() + TTL.toNanos()));
+                    injected.merge(fault, 1, Integer::sum);
+                }
+                for (Future<?> f : running) {
+                    f.get(2, TimeUnit.MINUTES);
+                }
+                long end = System.nanoTime();
+
+                Map<String, Register> registers = new TreeMap<>();
+                for (int r = 0; r < RESOURCES; r++) {
+                    String resource = "res" + r;
+                    registers.put(resource, new Register(register.read(resource), register.accepted(resource)));
+                }
+                List<Grant> all = List.copyOf(history);
+                List<String> violations = HistoryChecker.violations(all, registers);
+                String summary = summary(seed, duration, all, acquireFailures.get(), otherFailures.get(), injected,
+                        HistoryChecker.longestGap(all, start, end),
+                        HistoryChecker.longestQuietGap(all, windows, start, end), violations);
+                System.out.println(summary);
+                write(seed, summary);
+
+                assertThat(violations).as("checker violations, seed %d", seed).isEmpty();
+                assertThat(all.size()).as("grants, seed %d", seed).isGreaterThanOrEqualTo((int) minGrants);
+                if (duration.compareTo(Duration.ofMinutes(1)) >= 0) {
+                    assertThat(injected.keySet()).as("fault kinds injected, seed %d", seed)
+                            .containsExactlyInAnyOrder(Fault.values());
+                }
+            } finally {
+                clients.forEach(c -> {
+                    CompletableFuture<Void> p = c.pause().getAndSet(null);
+                    if (p != null) {
+                        p.complete(null);
+                    }
+                });
+                workers.shutdownNow();
+                workers.awaitTermination(30, TimeUnit.SECONDS);
+                nodes.nodes().stream().filter(RedisNode::isPaused).forEach(RedisNode::resume);
+                clients.forEach(c -> c.engine().close());
+            }
+        }
+    }
+
+    /** One client's loop: lock a random resource, read the register, write it back plus one with the token. */
+    private static Void work(Client c, FencedRegister register, long deadline, long seed,
+            ConcurrentLinkedQueue<Grant> history, AtomicInteger acquireFailures, AtomicInteger otherFailures) {
+        Random random = new Random(seed + 1 + c.index());
+        while (System.nanoTime() - deadline < 0) {
+            String resource = "res" + random.nextInt(RESOURCES);
+            long[] seen = new long[5]; // token, start, end, sequence, expired (1/0)
+            try {
+                c.engine().using(List.of(resource), TTL, WAIT, lock -> {
+                    seen[0] = lock.fencingToken();
+                    seen[1] = System.nanoTime();
+                    CompletableFuture<Void> pause = c.pause().get();
+                    if (pause != null) {
+                        pause.join(); // the client's process is paused: no progress until the nemesis resumes it
+                    }
+                    long value = register.read(resource);
+                    seen[3] = register.write(resource, lock.fencingToken(), value + 1);
+                    seen[4] = lock.remainingValidity().isZero() ? 1 : 0;
+                    seen[2] = System.nanoTime();
+                    return null;
+                });
+                history.add(grant(c, resource, seen, false));
+            } catch (LockAcquisitionException e) {
+                acquireFailures.incrementAndGet();
+            } catch (RuntimeException e) {
+                boolean told = e instanceof LockLostException
+                        || java.util.Arrays.stream(e.getSuppressed()).anyMatch(LockLostException.class::isInstance);
+                if (seen[1] != 0) {
+                    history.add(grant(c, resource, seen, told));
+                }
+                if (!(e instanceof LockLostException)) {
+                    otherFailures.incrementAndGet();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Grant grant(Client c, String resource, long[] seen, boolean told) {
+        Grant.Write write = seen[2] == 0 ? Grant.Write.NONE : seen[3] > 0 ? Grant.Write.ACCEPTED : Grant.Write.REJECTED;
+        return new Grant(c.index(), resource, seen[0], seen[1], seen[2], write, seen[3], seen[4] == 1, told);
+    }
+
+    private static void inject(Fault fault, Random random, RedisNodes nodes, List<Client> clients)
+            throws InterruptedException {
+        RedisNode node = nodes.node(random.nextInt(NODES));
+        long ttl = TTL.toMillis();
+        switch (fault) {
+            case KILL_THEN_RESTART_EMPTY -> {
+                node.kill();
+                Thread.sleep(ttl + random.nextInt(1000)); // down for at least one max TTL
+                node.restart();
+            }
+            case PAUSE_NODE -> {
+                node.pause();
+                Thread.sleep(ttl + 200 + random.nextInt(800)); // longer than the TTL
+                node.resume();
+            }
+            case RESTART_EMPTY_AT_ONCE -> node.restart();
+            case PAUSE_CLIENT -> {
+                Client c = clients.get(random.nextInt(clients.size()));
+                CompletableFuture<Void> resume = new CompletableFuture<>();
+                c.pause().set(resume);
+                Pauses.stallWatchdog(c.engine(), resume);
+                Thread.sleep(ttl + 200 + random.nextInt(800)); // longer than the TTL
+                c.pause().set(null);
+                resume.complete(null);
+            }
+        }
+    }
+
+    private static String summary(long seed, Duration duration, List<Grant> all, int acquireFailures,
+            int otherFailures, Map<Fault, Integer> injected, long longestGap, long longestQuietGap,
+            List<String> violations) {
+        long accepted = all.stream().filter(g -> g.write() == Grant.Write.ACCEPTED).count();
+        long rejected = all.stream().filter(g -> g.write() == Grant.Write.REJECTED).count();
+        long told = all.stream().filter(Grant::told).count();
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "faults summary: seed %d, %d s, %d nodes, %d clients, %d resources%n",
+                seed, duration.toSeconds(), NODES, CLIENTS, RESOURCES));
+        s.append(String.format(Locale.ROOT, "  grants: %,d (writes accepted %,d, rejected %,d, not made %,d)%n",
+                all.size(), accepted, rejected, all.size() - accepted - rejected));
+        s.append(String.format(Locale.ROOT, "  acquisitions that timed out (wait %d s): %,d; other errors: %,d%n",
+                WAIT.toSeconds(), acquireFailures, otherFailures));
+        s.append("  faults injected: ").append(injected).append('\n');
+        s.append(String.format(Locale.ROOT, "  lost-lease notifications (LockLostException): %,d%n", told));
+        s.append(String.format(Locale.ROOT, "  longest gap between grants: %,d ms; outside fault windows: %,d ms%n",
+                longestGap / 1_000_000, longestQuietGap / 1_000_000));
+        s.append(String.format(Locale.ROOT, "  checker violations: %d%n", violations.size()));
+        violations.stream().limit(20).forEach(v -> s.append("    ").append(v).append('\n'));
+        return s.toString();
+    }
+
+    private static void write(long seed, String summary) throws IOException {
+        Path dir = Path.of("target", "faults");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("seed-" + seed + ".txt"), summary, StandardCharsets.UTF_8);
+    }
+}
