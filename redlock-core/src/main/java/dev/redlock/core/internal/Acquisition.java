@@ -476,7 +476,7 @@ final class Acquisition {
                 for (int i = 0; i < n; i++) {
                     out.add(votes[i] != null
                             ? votes[i]
-                            : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, "no answer yet"));
+                            : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, Exceptions.NO_ANSWER));
                 }
                 return out;
             }

@@ -39,6 +39,9 @@ public final class Exceptions {
     /** Start-up: a node refused the credentials or the TLS handshake. */
     public static final String NODE_REFUSED = "RL1040";
 
+    /** The error text of a vote whose node had not answered when the operation was decided. */
+    static final String NO_ANSWER = "no answer yet";
+
     private Exceptions() {
     }
 
@@ -54,8 +57,8 @@ public final class Exceptions {
             }
             case UNREACHABLE -> {
                 code = UNREACHABLE;
-                what = "only " + (votes.size() - failed(votes)) + " of " + votes.size()
-                        + " nodes reachable, quorum is " + quorum + "; " + failures(votes);
+                what = failed(votes) + " of " + votes.size() + " nodes failed, quorum is " + quorum + "; "
+                        + failures(votes);
             }
             default -> {
                 code = VALIDITY_EXPIRED;
@@ -91,7 +94,8 @@ public final class Exceptions {
     static LockReleaseException releaseFailed(List<String> keys, int quorum, List<NodeVote> votes,
             @Nullable Throwable cause) {
         return new LockReleaseException(keys, RELEASE_FAILED + ": Lock" + keys + ": release not confirmed by "
-                + failed(votes) + " of " + votes.size() + " nodes (at least " + quorum + " must answer): "
+                + (count(votes, NodeVote.Outcome.ERROR) + count(votes, NodeVote.Outcome.NOT_VOTING)) + " of "
+                + votes.size() + " nodes (at least " + quorum + " must answer): "
                 + failures(votes) + "; the keys there expire with their TTL", cause, votes);
     }
 
@@ -122,19 +126,25 @@ public final class Exceptions {
     }
 
     private static int failed(List<NodeVote> votes) {
-        return count(votes, NodeVote.Outcome.ERROR) + count(votes, NodeVote.Outcome.NOT_VOTING);
+        return (int) votes.stream().filter(v -> v.outcome() == NodeVote.Outcome.NOT_VOTING
+                || v.outcome() == NodeVote.Outcome.ERROR && !NO_ANSWER.equals(v.error())).count();
     }
 
     private static String failures(List<NodeVote> votes) {
         List<String> parts = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         for (NodeVote v : votes) {
-            if (v.outcome() == NodeVote.Outcome.ERROR) {
+            if (v.outcome() == NodeVote.Outcome.ERROR && NO_ANSWER.equals(v.error())) {
+                pending.add(v.node());
+            } else if (v.outcome() == NodeVote.Outcome.ERROR) {
                 parts.add(v.node() + " (" + v.error() + ")");
             } else if (v.outcome() == NodeVote.Outcome.NOT_VOTING) {
                 parts.add(v.node() + " (not voting: " + v.error() + ")");
             }
         }
-        return parts.isEmpty() ? "no node failed" : "failed: " + String.join(", ", parts);
+        String failed = parts.isEmpty() ? "no node failed" : "failed: " + String.join(", ", parts);
+        // the attempt was decided once a quorum was out of reach; nodes still answering did not fail
+        return pending.isEmpty() ? failed : failed + "; no answer yet from " + String.join(", ", pending);
     }
 
     private static String describe(List<NodeVote> votes) {

@@ -41,6 +41,12 @@ public final class LockImpl implements Lock {
     private volatile long validUntilNanos;
     volatile List<NodeVote> votes;
     private volatile @Nullable LockLostException lostException;
+    /**
+     * Guards the transitions out of HELD (to LOST or RELEASED): once {@link #markLost} or {@link #releaseAsync}
+     * returns, the state is no longer HELD, and a LOST state always has its exception. The using() thread and the
+     * watchdog race to mark an expired lock lost; whichever loses must still see the loss.
+     */
+    private final Object transition = new Object();
 
     // watchdog state, guarded by this
     private boolean auto;
@@ -133,6 +139,9 @@ public final class LockImpl implements Lock {
         }
         if (!x.ok) {
             markLost("the extension was not granted by a quorum of " + engine.quorum + " in time", x.votes, x.cause);
+            if (state.get() == RELEASED) {
+                throw Exceptions.released(keys); // released by another thread meanwhile
+            }
             throw lostException();
         }
         return this;
@@ -217,7 +226,7 @@ public final class LockImpl implements Lock {
     private List<NodeVote> snapshot(NodeVote[] vs) {
         List<NodeVote> out = new ArrayList<>(vs.length);
         for (int i = 0; i < vs.length; i++) {
-            out.add(vs[i] != null ? vs[i] : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, "no answer yet"));
+            out.add(vs[i] != null ? vs[i] : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, Exceptions.NO_ANSWER));
         }
         return out;
     }
@@ -327,11 +336,15 @@ public final class LockImpl implements Lock {
     }
 
     private void markLost(String why, List<NodeVote> vs, @Nullable Throwable cause) {
-        if (!state.compareAndSet(HELD, LOST)) {
-            return;
+        LockLostException e;
+        synchronized (transition) {
+            if (state.get() != HELD) {
+                return;
+            }
+            e = Exceptions.lost(keys, why, vs, cause);
+            lostException = e; // before the state: whoever sees LOST finds the exception
+            state.set(LOST);
         }
-        LockLostException e = Exceptions.lost(keys, why, vs, cause);
-        lostException = e;
         engine.held.remove(this);
         engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
         lost.complete(e);
@@ -367,8 +380,11 @@ public final class LockImpl implements Lock {
 
     @Override
     public CompletionStage<Void> releaseAsync() {
-        if (!state.compareAndSet(HELD, RELEASED)) {
-            return CompletableFuture.completedFuture(null);
+        synchronized (transition) {
+            if (state.get() != HELD) {
+                return CompletableFuture.completedFuture(null);
+            }
+            state.set(RELEASED);
         }
         stopAutoExtension();
         engine.held.remove(this);

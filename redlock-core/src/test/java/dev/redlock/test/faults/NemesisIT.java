@@ -84,7 +84,7 @@ final class NemesisIT {
 
         ConcurrentLinkedQueue<Grant> history = new ConcurrentLinkedQueue<>();
         AtomicInteger acquireFailures = new AtomicInteger();
-        AtomicInteger otherFailures = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> otherFailures = new ConcurrentLinkedQueue<>();
         List<Window> windows = new ArrayList<>();
         Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
         List<Client> clients = new ArrayList<>();
@@ -134,7 +134,7 @@ final class NemesisIT {
                 }
                 List<Grant> all = List.copyOf(history);
                 List<String> violations = HistoryChecker.violations(all, registers);
-                String summary = summary(seed, duration, all, acquireFailures.get(), otherFailures.get(), injected,
+                String summary = summary(seed, duration, all, acquireFailures.get(), List.copyOf(otherFailures), injected,
                         HistoryChecker.longestGap(all, start, end),
                         HistoryChecker.longestQuietGap(all, windows, start, end), violations);
                 System.out.println(summary);
@@ -163,7 +163,8 @@ final class NemesisIT {
 
     /** One client's loop: lock a random resource, read the register, write it back plus one with the token. */
     private static Void work(Client c, FencedRegister register, long deadline, long seed,
-            ConcurrentLinkedQueue<Grant> history, AtomicInteger acquireFailures, AtomicInteger otherFailures) {
+            ConcurrentLinkedQueue<Grant> history, AtomicInteger acquireFailures,
+            ConcurrentLinkedQueue<Throwable> otherFailures) {
         Random random = new Random(seed + 1 + c.index());
         while (System.nanoTime() - deadline < 0) {
             String resource = "res" + random.nextInt(RESOURCES);
@@ -192,7 +193,7 @@ final class NemesisIT {
                     history.add(grant(c, resource, seen, told));
                 }
                 if (!(e instanceof LockLostException)) {
-                    otherFailures.incrementAndGet();
+                    otherFailures.add(e);
                 }
             }
         }
@@ -233,7 +234,7 @@ final class NemesisIT {
     }
 
     private static String summary(long seed, Duration duration, List<Grant> all, int acquireFailures,
-            int otherFailures, Map<Fault, Integer> injected, long longestGap, long longestQuietGap,
+            List<Throwable> otherFailures, Map<Fault, Integer> injected, long longestGap, long longestQuietGap,
             List<String> violations) {
         long accepted = all.stream().filter(g -> g.write() == Grant.Write.ACCEPTED).count();
         long rejected = all.stream().filter(g -> g.write() == Grant.Write.REJECTED).count();
@@ -244,13 +245,27 @@ final class NemesisIT {
         s.append(String.format(Locale.ROOT, "  grants: %,d (writes accepted %,d, rejected %,d, not made %,d)%n",
                 all.size(), accepted, rejected, all.size() - accepted - rejected));
         s.append(String.format(Locale.ROOT, "  acquisitions that timed out (wait %d s): %,d; other errors: %,d%n",
-                WAIT.toSeconds(), acquireFailures, otherFailures));
+                WAIT.toSeconds(), acquireFailures, otherFailures.size()));
+        otherFailures.stream().map(NemesisIT::describe).distinct().limit(5)
+                .forEach(d -> s.append("    ").append(d).append('\n'));
         s.append("  faults injected: ").append(injected).append('\n');
         s.append(String.format(Locale.ROOT, "  lost-lease notifications (LockLostException): %,d%n", told));
         s.append(String.format(Locale.ROOT, "  longest gap between grants: %,d ms; outside fault windows: %,d ms%n",
                 longestGap / 1_000_000, longestQuietGap / 1_000_000));
         s.append(String.format(Locale.ROOT, "  checker violations: %d%n", violations.size()));
         violations.stream().limit(20).forEach(v -> s.append("    ").append(v).append('\n'));
+        return s.toString();
+    }
+
+    /** The exception, its causes and suppressed exceptions, one line. */
+    private static String describe(Throwable t) {
+        StringBuilder s = new StringBuilder(t.toString());
+        for (Throwable x : t.getSuppressed()) {
+            s.append(" [suppressed ").append(x).append(']');
+        }
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            s.append(" [cause ").append(c).append(']');
+        }
         return s.toString();
     }
 
