@@ -10,9 +10,19 @@ final class Checks {
     private Checks() {
     }
 
+    /** The longest lease the engine takes: TTLs fit a signed 32-bit count of milliseconds. */
+    static final Duration MAX_LEASE = Duration.ofDays(24);
+
     static void positiveOrNull(@Nullable Duration value, String name) {
         if (value != null && (value.isNegative() || value.isZero())) {
             throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    static void leaseOrNull(@Nullable Duration value, String name) {
+        positiveOrNull(value, name);
+        if (value != null && value.compareTo(MAX_LEASE) > 0) {
+            throw new IllegalArgumentException(name + " must be at most 24 days (" + MAX_LEASE + "), was " + value);
         }
     }
 

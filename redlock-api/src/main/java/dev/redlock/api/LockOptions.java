@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param instance  the instance (tenant) name that becomes part of the key; {@code null} for none (key part
  *                  {@code ~}), empty for the empty instance (key part {@code -}); no control characters or braces
- * @param leaseTime how long the lock stays valid without extension; positive, or {@code null} for the configured
- *                  TTL ({@code redlock.lock-ttl})
+ * @param leaseTime how long the lock stays valid without extension; positive and at most 24 days, or
+ *                  {@code null} for the configured TTL ({@code redlock.lock-ttl})
  * @param waitTime  how long to keep retrying before giving up with {@link LockAcquisitionException}; zero means
  *                  one attempt; {@code null} for the configured wait (by default: until granted)
  * @param client    the named Redis client ({@code redlock.clients.<name>}) to lock on; not blank, or
@@ -33,7 +33,7 @@ public record LockOptions(@Nullable String instance, @Nullable Duration leaseTim
      */
     public LockOptions {
         Checks.keyPartOrNull(instance, "instance");
-        Checks.positiveOrNull(leaseTime, "leaseTime");
+        Checks.leaseOrNull(leaseTime, "leaseTime");
         Checks.notNegativeOrNull(waitTime, "waitTime");
         Checks.notBlankOrNull(client, "client");
     }

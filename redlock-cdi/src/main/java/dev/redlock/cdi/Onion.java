@@ -94,7 +94,8 @@ public class Onion {
         public List<MetaSlice> inspectMeta(String kind) {
             if (kind == null || kind.isBlank()) {
                 throw new IllegalArgumentException("kind must not be null or blank, was "
-                        + (kind == null ? "null" : "'" + kind + "'") + "; use a meta name such as 'redlock'");
+                        + (kind == null ? "null" : "'" + CdiMessages.shown(kind) + "'")
+                        + "; use a meta name such as 'redlock'");
             }
             RedlockRuntime runtime = onion.runtime();
             if (!runtime.metaKinds().contains(kind)) {

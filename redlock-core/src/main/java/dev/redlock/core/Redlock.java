@@ -16,6 +16,7 @@ import org.redisson.api.RedissonClient;
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockSession;
 import dev.redlock.api.LockedFunction;
+import dev.redlock.core.internal.Args;
 import dev.redlock.core.internal.Engine;
 import dev.redlock.core.internal.Settings;
 
@@ -492,30 +493,19 @@ public final class Redlock implements AutoCloseable {
                 throw new IllegalArgumentException("retryCount must be -1 (until the deadline) or more, was "
                         + retryCount);
             }
-            notNegative(retryDelay, "retryDelay");
-            notNegative(retryJitter, "retryJitter");
-            positive(automaticExtensionThreshold, "automaticExtensionThreshold");
-            positive(commandTimeout, "commandTimeout");
-            positive(fifoHeartbeatTimeout, "fifoHeartbeatTimeout");
-            positive(maxTtl, "maxTtl");
+            Args.text(keyPrefix, "keyPrefix", Args.MAX_PREFIX_LENGTH);
+            Args.notNegativeMillis(retryDelay, "retryDelay");
+            Args.notNegativeMillis(retryJitter, "retryJitter");
+            Args.positiveMillis(automaticExtensionThreshold, "automaticExtensionThreshold");
+            Args.positiveMillis(commandTimeout, "commandTimeout");
+            Args.positiveMillis(fifoHeartbeatTimeout, "fifoHeartbeatTimeout");
+            Args.positiveMillis(maxTtl, "maxTtl");
             if (connectionPoolSize < 1) {
                 throw new IllegalArgumentException("connectionPoolSize must be positive, was " + connectionPoolSize);
             }
             return new Redlock(new Engine(new Settings(u, c, password, keyPrefix, driftFactor, retryCount,
                     retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, fifo, fifoHeartbeatTimeout,
                     maxTtl, interruptOnLoss, listener, connectionPoolSize, executor)));
-        }
-
-        private static void positive(Duration d, String name) {
-            if (d.isNegative() || d.isZero() || d.toMillis() == 0) {
-                throw new IllegalArgumentException(name + " must be positive (at least 1 ms), was " + d);
-            }
-        }
-
-        private static void notNegative(Duration d, String name) {
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + d);
-            }
         }
     }
 }

@@ -49,7 +49,8 @@ final class AclSecurityIT {
     @Test
     void aclUser_acquiresAndReleases_andThePasswordIsNeverPrinted() {
         List<LockEvent> events = new CopyOnWriteArrayList<>();
-        try (RedisNodes nodes = startWithAclUser();
+        try (JulCapture log = new JulCapture();
+                RedisNodes nodes = startWithAclUser();
                 Redlock redlock = Redlock.builder().nodes(uris(nodes, PASSWORD)).listener(events::add).build()) {
             List<String> printed = new ArrayList<>();
             try (Lock lock = redlock.acquire(List.of("acl:a"), Duration.ofSeconds(10))) {
@@ -83,6 +84,12 @@ final class AclSecurityIT {
                     });
             printed.add(events.toString());
             assertThat(events).isNotEmpty();
+            // a node down at start-up: the engine logs a warning naming it
+            try (Redlock late = Redlock.builder().nodes(uris(nodes, PASSWORD)).build()) {
+                assertThat(late.quorum()).isEqualTo(2);
+            }
+            assertThat(log.records()).anyMatch(r -> r.contains("127.0.0.1:" + nodes.node(2).port()));
+            printed.addAll(log.records());
             assertThat(printed).noneMatch(s -> s.contains(PASSWORD)).noneMatch(s -> s.contains(ADMIN_PASSWORD));
             assertThat(String.join("\n", printed)).contains("127.0.0.1:" + nodes.node(0).port());
         }
@@ -90,7 +97,7 @@ final class AclSecurityIT {
 
     @Test
     void wrongPassword_failsStartUp_withAnErrorThatNamesTheNodeButNotThePassword() {
-        try (RedisNodes nodes = startWithAclUser()) {
+        try (JulCapture log = new JulCapture(); RedisNodes nodes = startWithAclUser()) {
             assertThatThrownBy(() -> Redlock.builder().nodes(uris(nodes, WRONG_PASSWORD)).build().close())
                     .isInstanceOfSatisfying(IllegalStateException.class, e -> {
                         String printed = stackTrace(e);
@@ -103,6 +110,7 @@ final class AclSecurityIT {
             for (RedisNode n : nodes.nodes()) {
                 assertThat(n.keys("*")).isEmpty();
             }
+            assertThat(log.records()).noneMatch(r -> r.contains(WRONG_PASSWORD) || r.contains(PASSWORD));
         }
     }
 

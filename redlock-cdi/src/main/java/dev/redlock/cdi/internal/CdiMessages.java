@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.redlock.api.Module;
 
 /**
@@ -104,17 +106,18 @@ public final class CdiMessages {
     }
 
     static DeploymentException badValue(String property, Object value, String expected) {
-        return problem("RL2102: " + property + ": invalid value, was '" + value + "'; " + expected);
+        return problem("RL2102: " + property + ": invalid value, was '" + shown(String.valueOf(value)) + "'; " + expected);
     }
 
     static DeploymentException badInheritFrom(String property, String value, String what) {
-        return problem("RL2103: " + property + ": " + what + ", was '" + value + "'; name a client configured under"
+        return problem("RL2103: " + property + ": " + what + ", was '" + shown(value) + "'; name a client configured under"
                 + " redlock.clients.* or 'default'");
     }
 
     static DeploymentException unknownOverride(String property, String name, String kind, Collection<String> known) {
         return problem(
-                "RL2104: " + property + ": no " + kind + " named '" + name + "'; known are " + new java.util.TreeSet<>(known));
+                "RL2104: " + property + ": no " + kind + " named '" + shown(name) + "'; known are "
+                        + new java.util.TreeSet<>(known));
     }
 
     static DeploymentException engineFailed(String client, Throwable cause) {
@@ -137,7 +140,7 @@ public final class CdiMessages {
     }
 
     static IllegalArgumentException unknownClient(String fullName, String client, Collection<String> known) {
-        return new IllegalArgumentException("RL2022: " + fullName + ": unknown client '" + client + "'; configured"
+        return new IllegalArgumentException("RL2022: " + fullName + ": unknown client '" + shown(client) + "'; configured"
                 + " clients are " + new java.util.TreeSet<>(known));
     }
 
@@ -164,7 +167,7 @@ public final class CdiMessages {
 
     static IllegalArgumentException badResourceValue(String fullName, String resource) {
         return new IllegalArgumentException("RL2027: " + fullName + ": resource must be a non-blank key part without"
-                + " control characters or braces, was '" + resource + "'");
+                + " control characters or braces, was '" + shown(resource) + "'");
     }
 
     /**
@@ -175,8 +178,42 @@ public final class CdiMessages {
      * @return the exception
      */
     public static IllegalArgumentException unknownMetaKind(String kind, Collection<String> known) {
-        return new IllegalArgumentException("RL2030: inspectMeta: unknown meta kind '" + kind + "'; known kinds are "
+        return new IllegalArgumentException("RL2030: inspectMeta: unknown meta kind '" + shown(kind) + "'; known kinds are "
                 + known.stream().sorted().collect(Collectors.toList()));
+    }
+
+    /**
+     * A value as a message shows it: control characters escaped ({@code \n}, {@code \u0000}), so a value cannot
+     * forge a log line, and values longer than 80 characters cut, with their length.
+     *
+     * @param value the value, or null
+     * @return the printable form
+     */
+    public static String shown(@Nullable String value) {
+        if (value == null) {
+            return "null";
+        }
+        String cut = value.length() > 80 ? value.substring(0, 80) : value;
+        StringBuilder out = new StringBuilder(cut.length() + 8);
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (cut.length() < value.length()) {
+            out.append("… (").append(String.format(java.util.Locale.ROOT, "%,d", value.length())).append(" characters)");
+        }
+        return out.toString();
     }
 
     private static DeploymentException problem(String message) {

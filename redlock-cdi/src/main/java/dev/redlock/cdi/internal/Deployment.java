@@ -48,6 +48,7 @@ import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.cdi.DatasourceLevels;
 import dev.redlock.cdi.InModule;
 import dev.redlock.cdi.InstanceNameResolver;
+import dev.redlock.cdi.internal.datasource.DatasourceConfigReader;
 
 /**
  * One deployment of the extension: what discovery found, the validation, and the runtime started from it. The
@@ -233,6 +234,7 @@ public final class Deployment {
         }
         SettingsLoader.Result config = SettingsLoader.load(loader);
         problems.addAll(config.problems());
+        datasourceProblems(problems);
         Settings settings = config.settings();
         if (settings == null || !problems.isEmpty()) {
             return problems;
@@ -258,6 +260,20 @@ public final class Deployment {
         runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(beanManager),
                 () -> beanManager.createInstance().select(DatasourceLevels.class).get(), problems);
         return problems;
+    }
+
+    /**
+     * Reads {@code redlock.datasources.*} now, so that a bad datasource setting fails deployment with the others,
+     * named by its property, rather than when the datasource levels bean is first created.
+     */
+    private void datasourceProblems(List<DeploymentException> problems) {
+        try {
+            DatasourceConfigReader.read(SettingsLoader.plainConfig(loader));
+        } catch (IllegalArgumentException e) {
+            for (String line : String.valueOf(e.getMessage()).split("\n")) {
+                problems.add(new DeploymentException(line));
+            }
+        }
     }
 
     private static String clientSource(MetaSite s, Settings settings) {

@@ -25,14 +25,18 @@ final class DurationConverter implements Converter<Duration> {
         }
         Matcher m = SIMPLE.matcher(v);
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+            try {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("duration too long, was '" + CdiMessages.shown(v) + "'", e);
+            }
         }
         if (v.startsWith("P") || v.startsWith("p") || v.startsWith("-P")) {
             try {
@@ -45,6 +49,7 @@ final class DurationConverter implements Converter<Duration> {
     }
 
     private static String expected(String v) {
-        return "expected a duration with a unit, such as 200ms, 8s, 1m, 2h or ISO-8601 PT8S, was '" + v + "'";
+        return "expected a duration with a unit, such as 200ms, 8s, 1m, 2h or ISO-8601 PT8S, was '" + CdiMessages.shown(v)
+                + "'";
     }
 }

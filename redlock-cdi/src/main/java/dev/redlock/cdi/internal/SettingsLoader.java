@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class SettingsLoader {
 
     private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String ALL_MODES = "*";
+    private static final Duration MAX_DURATION = Duration.ofDays(24);
 
     private final List<DeploymentException> problems = new ArrayList<>();
 
@@ -97,6 +99,20 @@ public final class SettingsLoader {
                 .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
                 .withMapping(RedlockConfig.class)
                 .withMappingIgnore("redlock.datasources.**");
+    }
+
+    /**
+     * The application's configuration, built afresh from the same sources as {@link #builder(ClassLoader)}, without
+     * the mapping: for readers of other {@code redlock.*} subtrees such as the datasources.
+     *
+     * @param loader the application class loader
+     * @return the config
+     */
+    public static SmallRyeConfig plainConfig(ClassLoader loader) {
+        List<ConfigSource> sources = new ArrayList<>();
+        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
+        return new SmallRyeConfigBuilder().forClassLoader(loader).withSources(sources).addDefaultInterceptors()
+                .build();
     }
 
     /**
@@ -203,7 +219,7 @@ public final class SettingsLoader {
             case "" -> null;
             case "true", "yes", "on", "1" -> Boolean.TRUE;
             case "false", "no", "off", "0" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("expected true or false, was '" + value + "'");
+            default -> throw new IllegalArgumentException("expected true or false, was '" + CdiMessages.shown(value) + "'");
         };
     }
 
@@ -264,8 +280,16 @@ public final class SettingsLoader {
     /** Checks the values a client sets itself, reporting each under its own property. */
     private void check(Raw r) {
         if (r.nodes() != null) {
+            List<String> seen = new ArrayList<>();
             for (int i = 0; i < r.nodes().size(); i++) {
-                parseNode(r.nodes().get(i), r.prefix() + "nodes[" + i + "]", null, null);
+                String property = r.prefix() + "nodes[" + i + "]";
+                ClientSettings.NodeAddress a = parseNode(r.nodes().get(i), property, null, null);
+                if (a != null && seen.contains(a.uri())) {
+                    problems.add(CdiMessages.badValue(property, redact(r.nodes().get(i)), "repeats nodes["
+                            + seen.indexOf(a.uri()) + "]; give each independent Redis master once, or it would"
+                            + " vote twice"));
+                }
+                seen.add(a == null ? "" : a.uri());
             }
         }
         positive(Optional.ofNullable(r.lockTtl()), r.prefix() + "lock-ttl");
@@ -282,8 +306,8 @@ public final class SettingsLoader {
         notNegative(Optional.ofNullable(r.retryJitter()), r.prefix() + "retry-jitter");
         positive(Optional.ofNullable(r.extensionThreshold()), r.prefix() + "extension-threshold");
         positive(Optional.ofNullable(r.commandTimeout()), r.prefix() + "command-timeout");
-        url(r.truststore(), r.prefix() + "tls.truststore");
-        url(r.keystore(), r.prefix() + "tls.keystore");
+        store(url(r.truststore(), r.prefix() + "tls.truststore"), r.prefix() + "tls.truststore", r.truststore());
+        store(url(r.keystore(), r.prefix() + "tls.keystore"), r.prefix() + "tls.keystore", r.keystore());
     }
 
     private @Nullable Raw merge(String name, Map<String, Raw> raw, List<String> path) {
@@ -374,6 +398,13 @@ public final class SettingsLoader {
                     pass = decode(colon < 0 ? info : info.substring(colon + 1));
                 }
                 int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+                if (port > 65_535) {
+                    why = "give a port from 1 to 65535";
+                    if (property != null) {
+                        problems.add(CdiMessages.badValue(property, redact(text), why));
+                    }
+                    return null;
+                }
                 return new ClientSettings.NodeAddress(scheme + "://" + uri.getHost() + ":" + port, user, pass);
             }
         } catch (URISyntaxException | IllegalArgumentException e) {
@@ -410,12 +441,31 @@ public final class SettingsLoader {
         }
     }
 
+    /** A trust or key store that is a local file must exist now, not when the first TLS handshake needs it. */
+    private void store(@Nullable URL url, String property, @Nullable String location) {
+        if (url != null && url.getProtocol().equals("file")) {
+            try {
+                if (!Files.isReadable(Path.of(url.toURI()))) {
+                    problems.add(CdiMessages.badValue(property, location, "no readable file there; give the path of"
+                            + " a PKCS12 or JKS store"));
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                problems.add(CdiMessages.badValue(property, location, "give a file path or a URL"));
+            }
+        }
+    }
+
     private void positive(Optional<Duration> d, String property) {
-        check(d, property, x -> x.isNegative() || x.isZero() ? "must be positive" : null);
+        check(d, property, x -> x.isNegative() || x.isZero() ? "must be positive" : tooLong(x));
     }
 
     private void notNegative(Optional<Duration> d, String property) {
-        check(d, property, x -> x.isNegative() ? "must not be negative" : null);
+        check(d, property, x -> x.isNegative() ? "must not be negative" : tooLong(x));
+    }
+
+    /** The engine's bound: TTLs and timeouts fit a signed 32-bit count of milliseconds. */
+    private static @Nullable String tooLong(Duration d) {
+        return d.compareTo(MAX_DURATION) > 0 ? "must be at most 24 days" : null;
     }
 
     private void check(Optional<Duration> d, String property, Function<Duration, @Nullable String> rule) {

@@ -2,6 +2,9 @@ package dev.redlock.cdi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 
 import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.smallrye.config.PropertiesConfigSource;
 
@@ -81,12 +85,13 @@ final class SettingsLoaderTest {
     }
 
     @Test
-    void everyClientSetting_isRead() {
+    void everyClientSetting_isRead(@TempDir Path dir) throws IOException {
+        Path trust = Files.createFile(dir.resolve("trust.p12")); // must exist: start-up checks it
         ClientSettings c = settings("redlock.lock-ttl", "12s", "redlock.wait-time", "2s", "redlock.drift-factor", "0.02",
                 "redlock.retry-count", "5", "redlock.retry-delay", "50ms", "redlock.retry-jitter", "PT0.01S",
                 "redlock.extension-threshold", "1s", "redlock.fifo", "true", "redlock.command-timeout", "300ms",
                 "redlock.password", "pw", "redlock.username", "me", "redlock.tls.verify-hostname", "false",
-                "redlock.tls.truststore", "/tmp/trust.p12").clients().get("default");
+                "redlock.tls.truststore", trust.toString()).clients().get("default");
         assertThat(c.lockTtl()).isEqualTo(Duration.ofSeconds(12));
         assertThat(c.waitTime()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.driftFactor()).isEqualTo(0.02);
@@ -99,7 +104,7 @@ final class SettingsLoaderTest {
         assertThat(c.nodes().get(0).password()).isEqualTo("pw");
         assertThat(c.nodes().get(0).username()).isEqualTo("me");
         assertThat(c.tls().verifyHostname()).isFalse();
-        assertThat(c.tls().truststore().toString()).isEqualTo("file:/tmp/trust.p12");
+        assertThat(c.tls().truststore()).isEqualTo(trust.toUri().toURL());
     }
 
     @Test

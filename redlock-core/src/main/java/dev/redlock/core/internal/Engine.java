@@ -97,12 +97,18 @@ public final class Engine implements AutoCloseable {
         long timeout = settings.commandTimeout().toMillis();
         List<Node> list = new ArrayList<>();
         try {
-            for (int i = 0; i < settings.uris().size(); i++) {
-                NodeUri u = NodeUri.parse(settings.uris().get(i), i);
-                list.add(new Node(i, u.name(), createClient(u, settings), true, timeout));
+            for (NodeUri u : parseDistinct(settings.uris())) {
+                list.add(new Node(list.size(), u.name(), createClient(u, settings), true, timeout));
             }
-            for (RedissonClient c : settings.clients()) {
-                list.add(new Node(list.size(), nameOf(c), c, false, timeout));
+            List<RedissonClient> clients = settings.clients();
+            for (int i = 0; i < clients.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    if (clients.get(i) == clients.get(j)) {
+                        throw new IllegalArgumentException("clients[" + i + "] repeats clients[" + j + "]: give each"
+                                + " independent Redis master once, or it would vote twice");
+                    }
+                }
+                list.add(new Node(list.size(), nameOf(clients.get(i)), clients.get(i), false, timeout));
             }
             verify(list, settings);
         } catch (RuntimeException e) {
@@ -504,7 +510,7 @@ public final class Engine implements AutoCloseable {
 
     /** The held locks matching {@code pattern}, sorted by key. */
     public List<HeldLock> inspect(String pattern) {
-        Objects.requireNonNull(pattern, "pattern");
+        Args.text(pattern, "pattern", Args.MAX_PREFIX_LENGTH + Args.MAX_KEY_LENGTH);
         Set<String> names = new LinkedHashSet<>();
         for (Node n : nodes) {
             try {
@@ -527,7 +533,7 @@ public final class Engine implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ misc
 
     String prefixed(String key) {
-        Objects.requireNonNull(key, "key");
+        Args.text(key, "key", Args.MAX_KEY_LENGTH);
         if (key.isBlank()) {
             throw new IllegalArgumentException("key must not be blank, was '" + key + "'");
         }
@@ -545,6 +551,7 @@ public final class Engine implements AutoCloseable {
             if (k == null) {
                 throw new NullPointerException("keys[" + i + "]");
             }
+            Args.text(k, "keys[" + i + "]", Args.MAX_KEY_LENGTH);
             if (k.isBlank()) {
                 throw new IllegalArgumentException("keys[" + i + "] must not be blank, was '" + k + "'");
             }
@@ -558,11 +565,7 @@ public final class Engine implements AutoCloseable {
     }
 
     static long checkTtl(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero() || ttl.toMillis() == 0) {
-            throw new IllegalArgumentException("ttl must be positive (at least 1 ms), was " + ttl);
-        }
-        return ttl.toMillis();
+        return Args.positiveMillis(ttl, "ttl");
     }
 
     void fire(LockEvent.Type type, List<String> keys, long token, List<NodeVote> votes, @Nullable Throwable error) {
@@ -676,13 +679,29 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Parses every URI before any client is created, and refuses a node given twice: it would vote twice. */
+    private static List<NodeUri> parseDistinct(List<String> uris) {
+        List<NodeUri> parsed = new ArrayList<>(uris.size());
+        for (int i = 0; i < uris.size(); i++) {
+            NodeUri u = NodeUri.parse(uris.get(i), i);
+            for (int j = 0; j < i; j++) {
+                if (parsed.get(j).name().equals(u.name())) {
+                    throw new IllegalArgumentException("nodes[" + i + "] repeats nodes[" + j + "] (" + u.name()
+                            + "): give each independent Redis master once, or it would vote twice");
+                }
+            }
+            parsed.add(u);
+        }
+        return parsed;
+    }
+
     /** A node URI, parsed and checked; {@link #toString()} never shows the password. */
     record NodeUri(String scheme, String host, int port, @Nullable String user, @Nullable String password,
             int database) {
 
         static NodeUri parse(String uri, int index) {
             String setting = "nodes[" + index + "]";
-            Objects.requireNonNull(uri, setting);
+            Args.text(uri, setting, 2_048);
             URI u;
             try {
                 u = new URI(uri.trim());
@@ -701,6 +720,10 @@ public final class Engine implements AutoCloseable {
                         setting + " must name a host, such as redis://host:6379, was '" + mask(uri) + "'");
             }
             int port = u.getPort() == -1 ? 6379 : u.getPort();
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException(setting + " must have a port from 1 to 65535, was '" + mask(uri)
+                        + "'");
+            }
             String user = null;
             String password = null;
             String info = u.getRawUserInfo();

@@ -1,0 +1,98 @@
+package dev.redlock.core.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Argument checks shared by the builder and the engine. Every message names the argument and shows the bad value,
+ * except that control characters are given by code point and index, never printed: a key such as {@code "a\nb"}
+ * must not be able to forge a line in a log.
+ */
+public final class Args {
+
+    /** The longest key, in UTF-16 characters, before the key prefix is added. */
+    public static final int MAX_KEY_LENGTH = 1_024;
+    /** The longest key prefix, in UTF-16 characters. */
+    public static final int MAX_PREFIX_LENGTH = 256;
+    /** The longest duration any setting or call accepts: TTLs and timeouts fit a signed 32-bit count of ms. */
+    public static final Duration MAX_DURATION = Duration.ofDays(24);
+
+    private Args() {
+    }
+
+    /**
+     * Checks a key, a key prefix or a pattern: not null, at most {@code max} characters, no control character.
+     *
+     * @param value the value
+     * @param name  the argument's name for the message, such as {@code keys[0]}
+     * @param max   the longest value allowed
+     * @return {@code value}
+     */
+    public static String text(String value, String name, int max) {
+        Objects.requireNonNull(value, name);
+        if (value.length() > max) {
+            throw new IllegalArgumentException(name + " must be at most " + max + " characters, was "
+                    + value.length());
+        }
+        int bad = controlCharacter(value);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(name + " must not contain control characters, found U+"
+                    + String.format("%04X", (int) value.charAt(bad)) + " at index " + bad);
+        }
+        return value;
+    }
+
+    /**
+     * The index of the first control character (U+0000–U+001F, U+007F, as for resource template values) in
+     * {@code value}, or -1.
+     *
+     * @param value the value
+     * @return the index, or -1
+     */
+    public static int controlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Checks a duration that must be at least 1 ms and at most {@link #MAX_DURATION}.
+     *
+     * @param d    the duration
+     * @param name the argument's name
+     * @return the duration in milliseconds
+     */
+    public static long positiveMillis(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException(name + " must be positive (at least 1 ms), was " + d);
+        }
+        return notTooLong(d, name);
+    }
+
+    /**
+     * Checks a duration that must be zero or more and at most {@link #MAX_DURATION}.
+     *
+     * @param d    the duration
+     * @param name the argument's name
+     * @return the duration in milliseconds
+     */
+    public static long notNegativeMillis(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + d);
+        }
+        return notTooLong(d, name);
+    }
+
+    private static long notTooLong(Duration d, String name) {
+        if (d.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(name + " must be at most 24 days (" + MAX_DURATION + "), was " + d);
+        }
+        return d.toMillis();
+    }
+}
