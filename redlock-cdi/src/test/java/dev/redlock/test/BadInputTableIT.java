@@ -155,6 +155,11 @@ final class BadInputTableIT {
                 b -> b.keyPrefix("app\n"));
         builder("keyPrefix", "2,000 characters", IllegalArgumentException.class, "keyPrefix",
                 b -> b.keyPrefix(LONG_KEY));
+        builder("truststore", "`null`", NullPointerException.class, "truststore", b -> b.truststore(null, null));
+        builder("truststore", "a missing file", IllegalArgumentException.class, "truststore",
+                b -> b.truststore(Path.of("/nonexistent/ts.p12").toUri().toURL(), PASSWORD));
+        builder("keystore", "not a key store (a text file)", IllegalArgumentException.class, "keystore",
+                b -> b.keystore(notAStore().toUri().toURL(), PASSWORD));
         builder("driftFactor", "`0.2`", IllegalArgumentException.class, "driftFactor", b -> b.driftFactor(0.2));
         builder("driftFactor", "`-0.01`", IllegalArgumentException.class, "driftFactor", b -> b.driftFactor(-0.01));
         builder("driftFactor", "`NaN`", IllegalArgumentException.class, "driftFactor",
@@ -184,7 +189,7 @@ final class BadInputTableIT {
 
     @FunctionalInterface
     private interface Setup {
-        void accept(Redlock.Builder b);
+        void accept(Redlock.Builder b) throws Exception;
     }
 
     private void builder(String setting, String input, Class<? extends Throwable> type, String names,
@@ -424,6 +429,13 @@ final class BadInputTableIT {
                     + " `mvn -pl redlock-cdi -am verify -Dit.test=BadInputTableIT` without CI set and commit it");
         }
         Files.writeString(doc, updated, StandardCharsets.UTF_8);
+    }
+
+    /** A text file at a fixed place (the table shows its path). */
+    private static Path notAStore() throws IOException {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "redlock-not-a-store.txt");
+        Files.writeString(file, "not a key store\n", StandardCharsets.UTF_8);
+        return file;
     }
 
     private static Path docs() {

@@ -1,5 +1,6 @@
 package dev.redlock.core;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,6 +247,10 @@ public final class Redlock implements AutoCloseable {
         private @Nullable List<String> uris;
         private @Nullable List<RedissonClient> clients;
         private @Nullable String password;
+        private @Nullable URL truststore;
+        private @Nullable String truststorePassword;
+        private @Nullable URL keystore;
+        private @Nullable String keystorePassword;
         private String keyPrefix = "";
         private double driftFactor = DEFAULT_DRIFT_FACTOR;
         private int retryCount = DEFAULT_RETRY_COUNT;
@@ -299,6 +304,34 @@ public final class Redlock implements AutoCloseable {
          */
         public Builder password(@Nullable String password) {
             this.password = password;
+            return this;
+        }
+
+        /**
+         * The certificates that the clients the engine creates for {@code rediss://} URIs trust, instead of the
+         * JDK's default trust store. {@link #build()} opens the store, so a wrong path or password fails there.
+         *
+         * @param location a PKCS12 or JKS store: a file ({@code path.toUri().toURL()}) or any URL
+         * @param password its password, or {@code null} for none
+         * @return this builder
+         */
+        public Builder truststore(URL location, @Nullable String password) {
+            this.truststore = Objects.requireNonNull(location, "truststore");
+            this.truststorePassword = password;
+            return this;
+        }
+
+        /**
+         * The client certificate and key that the clients the engine creates for {@code rediss://} URIs present,
+         * for servers that require one ({@code tls-auth-clients yes}). {@link #build()} opens the store.
+         *
+         * @param location a PKCS12 or JKS store: a file ({@code path.toUri().toURL()}) or any URL
+         * @param password its password, or {@code null} for none
+         * @return this builder
+         */
+        public Builder keystore(URL location, @Nullable String password) {
+            this.keystore = Objects.requireNonNull(location, "keystore");
+            this.keystorePassword = password;
             return this;
         }
 
@@ -494,6 +527,8 @@ public final class Redlock implements AutoCloseable {
                         + retryCount);
             }
             Args.text(keyPrefix, "keyPrefix", Args.MAX_PREFIX_LENGTH);
+            Args.store(truststore, truststorePassword, "truststore");
+            Args.store(keystore, keystorePassword, "keystore");
             Args.notNegativeMillis(retryDelay, "retryDelay");
             Args.notNegativeMillis(retryJitter, "retryJitter");
             Args.positiveMillis(automaticExtensionThreshold, "automaticExtensionThreshold");
@@ -503,7 +538,8 @@ public final class Redlock implements AutoCloseable {
             if (connectionPoolSize < 1) {
                 throw new IllegalArgumentException("connectionPoolSize must be positive, was " + connectionPoolSize);
             }
-            return new Redlock(new Engine(new Settings(u, c, password, keyPrefix, driftFactor, retryCount,
+            Settings.Stores stores = new Settings.Stores(truststore, truststorePassword, keystore, keystorePassword);
+            return new Redlock(new Engine(new Settings(u, c, password, stores, keyPrefix, driftFactor, retryCount,
                     retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, fifo, fifoHeartbeatTimeout,
                     maxTtl, interruptOnLoss, listener, connectionPoolSize, executor)));
         }

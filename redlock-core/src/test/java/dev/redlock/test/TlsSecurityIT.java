@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
+import dev.redlock.api.LockAcquisitionException;
 import dev.redlock.api.NodeVote;
 import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
@@ -36,10 +39,10 @@ import dev.redlock.testkit.RedisNodes;
 
 /**
  * TLS ({@code rediss://}): certificates are generated in the test with the openssl CLI; each server listens on a
- * plain port (for the testkit's own client) and a TLS port (for the engine). The engine's URI form has no way to
- * take a truststore, so a trusted connection goes through {@code Builder.clients(...)} with a Redisson
- * {@link Config#setSslTrustManagerFactory}; an engine built from plain {@code rediss://} URIs uses the JDK's default
- * trust store and so must refuse the test CA.
+ * plain port (for the testkit's own client) and a TLS port (for the engine). A trusted connection works through
+ * {@code Builder.clients(...)} with a Redisson {@link Config#setSslTrustManagerFactory}, and through the engine's
+ * own clients with {@code Builder.truststore(...)}; a wrong store password fails {@code build()}; an engine
+ * without a trust store uses the JDK's default one and so must refuse the test CA.
  */
 final class TlsSecurityIT {
 
@@ -53,7 +56,7 @@ final class TlsSecurityIT {
         List<RedisNode> nodes = new ArrayList<>();
         List<RedisNodes> groups = new ArrayList<>();
         try {
-            startTlsNodes(groups, nodes, tlsPorts);
+            startTlsNodes(groups, nodes, tlsPorts, "no");
             TrustManagerFactory trust = trustOnlyTestCa();
             List<RedissonClient> clients = new ArrayList<>();
             for (int port : tlsPorts) {
@@ -74,6 +77,19 @@ final class TlsSecurityIT {
             }
 
             List<String> uris = tlsPorts.stream().map(p -> "rediss://127.0.0.1:" + p).toList();
+            // the engine's own clients, given the test CA in a PKCS12 trust store
+            Path store = truststore("ts-Secret-5");
+            try (Redlock redlock = Redlock.builder().nodes(uris).truststore(store.toUri().toURL(), "ts-Secret-5")
+                    .build(); Lock lock = redlock.acquire(List.of("tls:c"), Duration.ofSeconds(10))) {
+                assertThat(lock.votes()).filteredOn(NodeVote::granted).hasSizeGreaterThanOrEqualTo(2);
+            }
+            // a wrong store password fails build(), naming the setting and the store, never a password
+            assertThatThrownBy(() -> Redlock.builder().nodes(uris).truststore(store.toUri().toURL(), "wr0ng-Secret-6")
+                    .build().close()).isInstanceOfSatisfying(IllegalArgumentException.class, e -> {
+                        assertThat(e.getMessage()).startsWith("truststore cannot be opened from file:")
+                                .contains("truststore.p12").contains("PKCS12 or JKS");
+                        assertThat(stackTrace(e)).doesNotContain("wr0ng-Secret-6").doesNotContain("ts-Secret-5");
+                    });
             // the JDK's default trust store does not know the test CA: start-up fails, naming the nodes
             assertThatThrownBy(() -> Redlock.builder().nodes(uris).build().close())
                     .isInstanceOfSatisfying(IllegalStateException.class, e -> {
@@ -89,9 +105,49 @@ final class TlsSecurityIT {
         }
     }
 
+    @Test
+    void serversThatRequireAClientCertificate_acceptTheEnginesKeystore() throws Exception {
+        generateCertificates();
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr", "-subj",
+                "/CN=redlock-client");
+        openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+                "client.crt", "-days", "2");
+        openssl("pkcs12", "-export", "-in", "client.crt", "-inkey", "client.key", "-out", "client.p12", "-passout",
+                "pass:ks-Secret-7");
+        List<Integer> tlsPorts = new ArrayList<>();
+        List<RedisNode> nodes = new ArrayList<>();
+        List<RedisNodes> groups = new ArrayList<>();
+        try {
+            startTlsNodes(groups, nodes, tlsPorts, "yes");
+            List<String> uris = tlsPorts.stream().map(p -> "rediss://127.0.0.1:" + p).toList();
+            URL trust = truststore("ts-Secret-5").toUri().toURL();
+            URL key = dir.resolve("client.p12").toUri().toURL();
+            try (Redlock redlock = Redlock.builder().nodes(uris).truststore(trust, "ts-Secret-5")
+                    .keystore(key, "ks-Secret-7").build();
+                    Lock lock = redlock.acquire(List.of("tls:mutual"), Duration.ofSeconds(10))) {
+                assertThat(lock.votes()).filteredOn(NodeVote::granted).hasSizeGreaterThanOrEqualTo(2);
+            }
+            // without a client certificate the servers drop the connection after the handshake (TLS 1.3 checks the
+            // client's certificate last), which the client cannot tell from a node that does not answer
+            try (Redlock redlock = Redlock.builder().nodes(uris).truststore(trust, "ts-Secret-5")
+                    .commandTimeout(Duration.ofMillis(500)).build()) {
+                assertThatThrownBy(() -> redlock.acquire(List.of("tls:mutual"), Duration.ofSeconds(10), Duration.ZERO))
+                        .isInstanceOfSatisfying(LockAcquisitionException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(LockAcquisitionException.Reason.UNREACHABLE);
+                            assertThat(stackTrace(e)).doesNotContain("ts-Secret-5");
+                        });
+            }
+            for (RedisNode n : nodes) {
+                assertThat(n.execute("GET", "tls:mutual")).isNull(); // released, and never taken without a cert
+            }
+        } finally {
+            groups.forEach(RedisNodes::close);
+        }
+    }
+
     /** The testkit starts all nodes of a group with the same arguments, so each TLS port needs its own group. */
-    private void startTlsNodes(List<RedisNodes> groups, List<RedisNode> nodes, List<Integer> tlsPorts)
-            throws IOException {
+    private void startTlsNodes(List<RedisNodes> groups, List<RedisNode> nodes, List<Integer> tlsPorts,
+            String authClients) throws IOException {
         for (int i = 0; i < 3; i++) {
             int port = freePort();
             RedisNodes one;
@@ -100,7 +156,7 @@ final class TlsSecurityIT {
                         .args("--tls-port", Integer.toString(port), "--tls-cert-file",
                                 dir.resolve("server.crt").toString(), "--tls-key-file",
                                 dir.resolve("server.key").toString(), "--tls-ca-cert-file",
-                                dir.resolve("ca.crt").toString(), "--tls-auth-clients", "no")
+                                dir.resolve("ca.crt").toString(), "--tls-auth-clients", authClients)
                         .start();
             } catch (IllegalStateException e) {
                 String m = String.valueOf(e.getMessage()).toLowerCase();
@@ -141,6 +197,20 @@ final class TlsSecurityIT {
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openssl finished").isTrue();
         assertThat(p.exitValue()).as("openssl %s: %s", command, out).isZero();
+    }
+
+    /** The test CA in a PKCS12 file, as an operator would give it to the engine. */
+    private Path truststore(String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        try (InputStream in = Files.newInputStream(dir.resolve("ca.crt"))) {
+            ks.setCertificateEntry("redlock-test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        Path file = dir.resolve("truststore.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ks.store(out, password.toCharArray());
+        }
+        return file;
     }
 
     private TrustManagerFactory trustOnlyTestCa() throws Exception {

@@ -1,7 +1,14 @@
 package dev.redlock.core.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argument checks shared by the builder and the engine. Every message names the argument and shows the bad value,
@@ -87,6 +94,28 @@ public final class Args {
             throw new IllegalArgumentException(name + " must not be negative, was " + d);
         }
         return notTooLong(d, name);
+    }
+
+    /**
+     * Opens a trust or key store, so that a wrong location, type or password fails at {@code build()}, naming the
+     * setting and the location, never the password.
+     *
+     * @param location the store, or {@code null} for none
+     * @param password its password, or {@code null}
+     * @param name     the setting's name
+     */
+    public static void store(@Nullable URL location, @Nullable String password, String name) {
+        if (location == null) {
+            return;
+        }
+        try (InputStream in = location.openStream()) {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType()); // PKCS12; reads JKS too
+            ks.load(in, password == null ? null : password.toCharArray());
+        } catch (IOException | GeneralSecurityException e) {
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            throw new IllegalArgumentException(name + " cannot be opened from " + location + " (" + why
+                    + "); give a PKCS12 or JKS store and its password");
+        }
     }
 
     private static long notTooLong(Duration d, String name) {

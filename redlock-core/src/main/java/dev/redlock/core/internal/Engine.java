@@ -236,6 +236,13 @@ public final class Engine implements AutoCloseable {
         if (u.user() != null) {
             sc.setUsername(u.user());
         }
+        Settings.Stores stores = s.stores();
+        if (stores.truststore() != null) {
+            c.setSslTruststore(stores.truststore()).setSslTruststorePassword(stores.truststorePassword());
+        }
+        if (stores.keystore() != null) {
+            c.setSslKeystore(stores.keystore()).setSslKeystorePassword(stores.keystorePassword());
+        }
         return Redisson.create(c);
     }
 

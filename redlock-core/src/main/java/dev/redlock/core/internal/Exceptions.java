@@ -104,7 +104,7 @@ public final class Exceptions {
                 + (problems.size() == 1 ? " node" : " nodes") + " refused the connection: " + String.join("; ",
                         problems)
                 + ". Fix the user name and password of the node URIs (or Builder.password), or let the client trust"
-                + " the server's certificate (Builder.clients with a Redisson Config that sets a trust store)");
+                + " the server's certificate (Builder.truststore, or Builder.clients with a Redisson Config that sets one)");
     }
 
     static IllegalStateException closed(String where) {

@@ -1,5 +1,6 @@
 package dev.redlock.core.internal;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -15,6 +16,7 @@ import dev.redlock.core.RedlockListener;
  * @param uris                 node URIs (the engine creates the clients), or empty
  * @param clients              existing clients, or empty
  * @param password             password for URIs without one
+ * @param stores               trust and key stores for {@code rediss://} URIs
  * @param keyPrefix            prepended to every key
  * @param driftFactor          clock-drift factor
  * @param retryCount           retries after the first attempt; -1 until the deadline
@@ -30,11 +32,35 @@ import dev.redlock.core.RedlockListener;
  * @param connectionPoolSize   connections per engine-created client
  * @param executor             runs callers' asynchronous continuations and {@code usingAsync} functions
  */
-public record Settings(List<String> uris, List<RedissonClient> clients, @Nullable String password,
+public record Settings(List<String> uris, List<RedissonClient> clients, @Nullable String password, Stores stores,
         String keyPrefix, double driftFactor, int retryCount, Duration retryDelay, Duration retryJitter,
         Duration extensionThreshold, Duration commandTimeout, boolean fifo, Duration fifoHeartbeatTimeout,
         Duration maxTtl, boolean interruptOnLoss, @Nullable RedlockListener listener, int connectionPoolSize,
         Executor executor) {
+
+    /**
+     * The TLS stores of the clients the engine creates for {@code rediss://} URIs; {@code null} locations for the
+     * JDK defaults.
+     *
+     * @param truststore         the certificates to trust, or {@code null}
+     * @param truststorePassword its password, or {@code null}
+     * @param keystore           the client certificate and key, or {@code null}
+     * @param keystorePassword   its password, or {@code null}
+     */
+    public record Stores(@Nullable URL truststore, @Nullable String truststorePassword, @Nullable URL keystore,
+            @Nullable String keystorePassword) {
+
+        /** No stores: the JDK's defaults. */
+        public static final Stores NONE = new Stores(null, null, null, null);
+
+        /** The locations, never the passwords. */
+        @Override
+        public String toString() {
+            return "Stores[truststore=" + truststore + ", truststorePassword="
+                    + (truststorePassword == null ? "null" : "***") + ", keystore=" + keystore
+                    + ", keystorePassword=" + (keystorePassword == null ? "null" : "***") + "]";
+        }
+    }
 
     /** Copies the lists. */
     public Settings {
@@ -46,7 +72,8 @@ public record Settings(List<String> uris, List<RedissonClient> clients, @Nullabl
     @Override
     public String toString() {
         return "Settings[uris=" + uris.stream().map(Engine.NodeUri::mask).toList() + ", clients=" + clients
-                + ", password=" + (password == null ? "null" : "***") + ", keyPrefix=" + keyPrefix + ", driftFactor="
+                + ", password=" + (password == null ? "null" : "***") + ", stores=" + stores + ", keyPrefix=" + keyPrefix
+                + ", driftFactor="
                 + driftFactor + ", retryCount=" + retryCount + ", retryDelay=" + retryDelay + ", retryJitter="
                 + retryJitter + ", extensionThreshold=" + extensionThreshold + ", commandTimeout=" + commandTimeout
                 + ", fifo=" + fifo + ", fifoHeartbeatTimeout=" + fifoHeartbeatTimeout + ", maxTtl=" + maxTtl
