@@ -22,14 +22,12 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
-import io.smallrye.config.SmallRyeConfigBuilder;
-
 import dev.redlock.api.LockedRunnable;
 import dev.redlock.api.LockedSupplier;
+import dev.redlock.cdi.internal.SettingsLoader;
 import dev.redlock.cdi.internal.datasource.DatasourceConfigReader;
 import dev.redlock.cdi.internal.datasource.DatasourceMessages;
 import dev.redlock.cdi.internal.datasource.DatasourceRegistry;
@@ -131,9 +129,8 @@ public class DatasourceLevels implements AutoCloseable {
      * its property names once, when it is first built, and would miss properties set after that.
      */
     private static Config currentConfig() {
-        List<ConfigSource> sources = new ArrayList<>();
-        ConfigProvider.getConfig().getConfigSources().forEach(sources::add);
-        return new SmallRyeConfigBuilder().withSources(sources).addDefaultInterceptors().build();
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return SettingsLoader.plainConfig(tccl != null ? tccl : DatasourceLevels.class.getClassLoader());
     }
 
     /**

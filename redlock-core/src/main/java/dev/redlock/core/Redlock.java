@@ -53,6 +53,11 @@ public final class Redlock implements AutoCloseable {
     public static final Duration DEFAULT_MAX_TTL = Duration.ofSeconds(60);
     /** The default time a silent FIFO waiter keeps its place in the queue. */
     public static final Duration DEFAULT_FIFO_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The longest duration any setting or call accepts (TTLs, timeouts, delays): 24 days, so that every one fits a
+     * signed 32-bit count of milliseconds. A longer wait is allowed and means no deadline.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(24);
     /** The default number of connections per node for clients the engine creates. */
     public static final int DEFAULT_CONNECTION_POOL_SIZE = 24;
 

@@ -49,7 +49,6 @@ public final class SettingsLoader {
 
     private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String ALL_MODES = "*";
-    private static final Duration MAX_DURATION = Duration.ofDays(24);
 
     private final List<DeploymentException> problems = new ArrayList<>();
 
@@ -89,11 +88,9 @@ public final class SettingsLoader {
      * @return the builder; more sources may be added
      */
     public static SmallRyeConfigBuilder builder(ClassLoader loader) {
-        List<ConfigSource> sources = new ArrayList<>();
-        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
         return new SmallRyeConfigBuilder()
                 .forClassLoader(loader)
-                .withSources(sources)
+                .withSources(sources(loader))
                 .addDefaultInterceptors()
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
@@ -109,10 +106,15 @@ public final class SettingsLoader {
      * @return the config
      */
     public static SmallRyeConfig plainConfig(ClassLoader loader) {
+        return new SmallRyeConfigBuilder().forClassLoader(loader).withSources(sources(loader)).addDefaultInterceptors()
+                .build();
+    }
+
+    /** The sources of the application's MicroProfile Config, read afresh: it lists property names only once. */
+    private static List<ConfigSource> sources(ClassLoader loader) {
         List<ConfigSource> sources = new ArrayList<>();
         ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
-        return new SmallRyeConfigBuilder().forClassLoader(loader).withSources(sources).addDefaultInterceptors()
-                .build();
+        return sources;
     }
 
     /**
@@ -398,7 +400,7 @@ public final class SettingsLoader {
                     pass = decode(colon < 0 ? info : info.substring(colon + 1));
                 }
                 int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-                if (port > 65_535) {
+                if (port < 1 || port > 65_535) {
                     why = "give a port from 1 to 65535";
                     if (property != null) {
                         problems.add(CdiMessages.badValue(property, redact(text), why));
@@ -465,7 +467,7 @@ public final class SettingsLoader {
 
     /** The engine's bound: TTLs and timeouts fit a signed 32-bit count of milliseconds. */
     private static @Nullable String tooLong(Duration d) {
-        return d.compareTo(MAX_DURATION) > 0 ? "must be at most 24 days" : null;
+        return d.compareTo(Redlock.MAX_DURATION) > 0 ? "must be at most 24 days" : null;
     }
 
     private void check(Optional<Duration> d, String property, Function<Duration, @Nullable String> rule) {

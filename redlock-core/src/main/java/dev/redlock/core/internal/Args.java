@@ -10,6 +10,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.redlock.core.Redlock;
+
 /**
  * Argument checks shared by the builder and the engine. Every message names the argument and shows the bad value,
  * except that control characters are given by code point and index, never printed: a key such as {@code "a\nb"}
@@ -21,8 +23,7 @@ public final class Args {
     public static final int MAX_KEY_LENGTH = 1_024;
     /** The longest key prefix, in UTF-16 characters. */
     public static final int MAX_PREFIX_LENGTH = 256;
-    /** The longest duration any setting or call accepts: TTLs and timeouts fit a signed 32-bit count of ms. */
-    public static final Duration MAX_DURATION = Duration.ofDays(24);
+    private static final Duration ONE_MS = Duration.ofMillis(1);
 
     private Args() {
     }
@@ -56,7 +57,7 @@ public final class Args {
      * @param value the value
      * @return the index, or -1
      */
-    public static int controlCharacter(String value) {
+    private static int controlCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f) {
@@ -67,7 +68,7 @@ public final class Args {
     }
 
     /**
-     * Checks a duration that must be at least 1 ms and at most {@link #MAX_DURATION}.
+     * Checks a duration that must be at least 1 ms and at most {@link Redlock#MAX_DURATION}.
      *
      * @param d    the duration
      * @param name the argument's name
@@ -75,14 +76,14 @@ public final class Args {
      */
     public static long positiveMillis(Duration d, String name) {
         Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofMillis(1)) < 0) {
+        if (d.compareTo(ONE_MS) < 0) {
             throw new IllegalArgumentException(name + " must be positive (at least 1 ms), was " + d);
         }
         return notTooLong(d, name);
     }
 
     /**
-     * Checks a duration that must be zero or more and at most {@link #MAX_DURATION}.
+     * Checks a duration that must be zero or more and at most {@link Redlock#MAX_DURATION}.
      *
      * @param d    the duration
      * @param name the argument's name
@@ -119,8 +120,9 @@ public final class Args {
     }
 
     private static long notTooLong(Duration d, String name) {
-        if (d.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException(name + " must be at most 24 days (" + MAX_DURATION + "), was " + d);
+        if (d.compareTo(Redlock.MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(name + " must be at most 24 days (" + Redlock.MAX_DURATION + "), was "
+                    + d);
         }
         return d.toMillis();
     }

@@ -554,11 +554,7 @@ public final class Engine implements AutoCloseable {
         }
         List<String> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            String k = keys.get(i);
-            if (k == null) {
-                throw new NullPointerException("keys[" + i + "]");
-            }
-            Args.text(k, "keys[" + i + "]", Args.MAX_KEY_LENGTH);
+            String k = Args.text(keys.get(i), "keys[" + i + "]", Args.MAX_KEY_LENGTH);
             if (k.isBlank()) {
                 throw new IllegalArgumentException("keys[" + i + "] must not be blank, was '" + k + "'");
             }

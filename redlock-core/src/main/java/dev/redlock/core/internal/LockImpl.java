@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +33,7 @@ public final class LockImpl implements Lock {
     private final String token;
     private final long fencingToken;
     private final CompletableFuture<Void> acquireAnswered;
-    private final AtomicInteger state = new AtomicInteger(HELD);
+    private volatile int state = HELD; // leaves HELD only under the transition monitor
     private final CompletableFuture<LockLostException> lost = new CompletableFuture<>();
     private final CompletionStage<LockLostException> lostView = lost.minimalCompletionStage();
     private volatile long ttlMillis;
@@ -80,7 +79,7 @@ public final class LockImpl implements Lock {
 
     @Override
     public Duration remainingValidity() {
-        if (state.get() != HELD) {
+        if (state != HELD) {
             return Duration.ZERO;
         }
         long left = validUntilNanos - System.nanoTime();
@@ -89,7 +88,7 @@ public final class LockImpl implements Lock {
 
     @Override
     public boolean isLost() {
-        return state.get() == LOST;
+        return state == LOST;
     }
 
     @Override
@@ -123,7 +122,7 @@ public final class LockImpl implements Lock {
     @Override
     public Lock extend(Duration ttl) {
         long millis = Engine.checkTtl(ttl);
-        int s = state.get();
+        int s = state;
         if (s == RELEASED) {
             throw Exceptions.released(keys);
         }
@@ -139,7 +138,7 @@ public final class LockImpl implements Lock {
         }
         if (!x.ok) {
             markLost("the extension was not granted by a quorum of " + engine.quorum + " in time", x.votes, x.cause);
-            if (state.get() == RELEASED) {
+            if (state == RELEASED) {
                 throw Exceptions.released(keys); // released by another thread meanwhile
             }
             throw lostException();
@@ -266,7 +265,7 @@ public final class LockImpl implements Lock {
      * sooner than a third of the remaining validity; and the loss check at the end of the validity.
      */
     private synchronized void schedule() {
-        if (!auto || state.get() != HELD) {
+        if (!auto || state != HELD) {
             return;
         }
         long remaining = validUntilNanos - System.nanoTime();
@@ -285,7 +284,7 @@ public final class LockImpl implements Lock {
 
     private void autoExtend() {
         synchronized (this) {
-            if (!auto || state.get() != HELD) {
+            if (!auto || state != HELD) {
                 return;
             }
         }
@@ -303,7 +302,7 @@ public final class LockImpl implements Lock {
             long retry = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
                     Math.min(remaining / 4, engine.settings.retryDelay().toNanos()));
             synchronized (this) {
-                if (auto && state.get() == HELD) {
+                if (auto && state == HELD) {
                     lastFailure = x;
                     try {
                         cancel(extensionTask);
@@ -328,7 +327,7 @@ public final class LockImpl implements Lock {
     }
 
     private void checkExpired() {
-        if (state.get() == HELD && validUntilNanos - System.nanoTime() <= 0) {
+        if (state == HELD && validUntilNanos - System.nanoTime() <= 0) {
             Extension x = lastFailure;
             markLost("no extension reached a quorum of " + engine.quorum + " before the validity ended",
                     x == null ? votes : x.votes, x == null ? null : x.cause);
@@ -338,12 +337,12 @@ public final class LockImpl implements Lock {
     private void markLost(String why, List<NodeVote> vs, @Nullable Throwable cause) {
         LockLostException e;
         synchronized (transition) {
-            if (state.get() != HELD) {
+            if (state != HELD) {
                 return;
             }
             e = Exceptions.lost(keys, why, vs, cause);
             lostException = e; // before the state: whoever sees LOST finds the exception
-            state.set(LOST);
+            state = LOST;
         }
         engine.held.remove(this);
         engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
@@ -381,10 +380,10 @@ public final class LockImpl implements Lock {
     @Override
     public CompletionStage<Void> releaseAsync() {
         synchronized (transition) {
-            if (state.get() != HELD) {
+            if (state != HELD) {
                 return CompletableFuture.completedFuture(null);
             }
-            state.set(RELEASED);
+            state = RELEASED;
         }
         stopAutoExtension();
         engine.held.remove(this);
@@ -468,8 +467,8 @@ public final class LockImpl implements Lock {
 
     @Override
     public String toString() {
-        return "Lock" + keys + "[fence=" + fencingToken + ", state=" + (state.get() == HELD
+        return "Lock" + keys + "[fence=" + fencingToken + ", state=" + (state == HELD
                 ? "held"
-                : state.get() == LOST ? "lost" : "released") + "]";
+                : state == LOST ? "lost" : "released") + "]";
     }
 }

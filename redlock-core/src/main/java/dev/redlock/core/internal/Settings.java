@@ -50,9 +50,6 @@ public record Settings(List<String> uris, List<RedissonClient> clients, @Nullabl
     public record Stores(@Nullable URL truststore, @Nullable String truststorePassword, @Nullable URL keystore,
             @Nullable String keystorePassword) {
 
-        /** No stores: the JDK's defaults. */
-        public static final Stores NONE = new Stores(null, null, null, null);
-
         /** The locations, never the passwords. */
         @Override
         public String toString() {
