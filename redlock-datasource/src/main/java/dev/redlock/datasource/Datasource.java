@@ -1,4 +1,4 @@
-package dev.redlock.cdi;
+package dev.redlock.datasource;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;

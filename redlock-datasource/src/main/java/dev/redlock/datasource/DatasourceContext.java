@@ -1,4 +1,4 @@
-package dev.redlock.cdi;
+package dev.redlock.datasource;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -7,7 +7,7 @@ import org.jspecify.annotations.NullMarked;
 
 import dev.redlock.api.LockedRunnable;
 import dev.redlock.api.LockedSupplier;
-import dev.redlock.cdi.internal.datasource.DatasourceRegistry;
+import dev.redlock.datasource.internal.DatasourceRegistry;
 
 /**
  * A datasource call context captured on one thread with {@link DatasourceLevels#capture()}, to run work on another

@@ -1,7 +1,6 @@
-package dev.redlock.cdi;
+package dev.redlock.datasource;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +13,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -27,14 +25,16 @@ import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.LockedRunnable;
 import dev.redlock.api.LockedSupplier;
-import dev.redlock.cdi.internal.SettingsLoader;
-import dev.redlock.cdi.internal.datasource.DatasourceConfigReader;
-import dev.redlock.cdi.internal.datasource.DatasourceMessages;
-import dev.redlock.cdi.internal.datasource.DatasourceRegistry;
+import dev.redlock.api.spi.DatasourceIsolation;
+import dev.redlock.datasource.internal.DatasourceConfigReader;
+import dev.redlock.datasource.internal.DatasourceMessages;
+import dev.redlock.datasource.internal.DatasourceRegistry;
 
 /**
  * Datasource levels, the mechanism behind {@code lockIsolate}: named JDBC datasources whose connections come from one
- * pool per (datasource, level), with the current level and the open transactions kept in the call context.
+ * pool per (datasource, level), with the current level and the open transactions kept in the call context. It is the
+ * {@link DatasourceIsolation} bean that {@code redlock-cdi}'s {@code lockIsolate} runs its function through; without
+ * this module {@code lockIsolate} behaves like {@code lock}.
  *
  * <p>Every call context has a level, 0 by default. {@link #switchDbIsolate(LockedSupplier)} runs a function at
  * level + 1, where connections come from other pools and no transaction of the caller is visible. So a caller that
@@ -45,10 +45,14 @@ import dev.redlock.cdi.internal.datasource.DatasourceRegistry;
  * <p><b>Configuration</b> ({@code redlock.datasources.<name>.*}, read from MicroProfile Config): {@code url}
  * (required), {@code user}, {@code password}, {@code pool-size} (default 10, per level) and
  * {@code connection-timeout} (default 30s, at least 250ms; with a unit: {@code 500ms}, {@code 2s}, or ISO-8601).
- * {@value DatasourceSettings#DEFAULT_NAME} is the datasource used when none is named. A bad value fails start-up with
- * a message naming the key (RL2502 to RL2507); naming a datasource that is not configured is an
- * {@link IllegalArgumentException} (RL2501). Pools are HikariCP pools, opened on first use and closed with the
- * application.
+ * {@value DatasourceSettings#DEFAULT_NAME} is the datasource used when none is named. A level may instead use the
+ * application's own {@code DataSource}: {@code levels.<n>.bean} (a CDI bean by {@code @Named} or {@code @Identifier})
+ * or {@code levels.<n>.jndi} (a JNDI name); see {@link LevelSource}. With a JTA transaction manager (a
+ * {@code TransactionManager} bean, or {@code redlock.jta.transaction-manager.jndi}) the isolated function also runs in
+ * a new transaction of its own, the caller's suspended. A bad setting fails start-up as a deployment problem naming the
+ * key (RL2502 to RL2521, all of them at once, through {@link DatasourceExtension}); naming a datasource that is not
+ * configured is an {@link IllegalArgumentException} (RL2501). The library's pools are HikariCP pools, opened on first
+ * use and closed with the application; the application's DataSources are left alone.
  *
  * <p><b>Injection</b>: {@code @Inject @Datasource DataSource} (the default datasource) or
  * {@code @Inject @Datasource("reports") DataSource}. Its {@code getConnection()} returns a connection of the caller's
@@ -67,9 +71,12 @@ import dev.redlock.cdi.internal.datasource.DatasourceRegistry;
  */
 @ApplicationScoped
 @NullMarked
-public class DatasourceLevels implements AutoCloseable {
+public class DatasourceLevels implements DatasourceIsolation, AutoCloseable {
 
     private @Nullable DatasourceRegistry registry;
+    @Inject
+    @Nullable
+    BeanManager beanManager;
 
     /**
      * For CDI only, which initializes the bean from {@link ConfigProvider#getConfig()} after construction; outside CDI
@@ -87,11 +94,12 @@ public class DatasourceLevels implements AutoCloseable {
      *
      * @param config the configuration; must not be {@code null}
      * @return a new instance; close it when done
-     * @throws IllegalArgumentException naming every bad key, one per line (RL2502 to RL2507)
+     * @throws IllegalArgumentException naming every bad key, one per line (RL2502 to RL2519; a level mapped to a CDI
+     *                                  bean is RL2517 outside CDI)
      */
     public static DatasourceLevels fromConfig(Config config) {
         Objects.requireNonNull(config, "config");
-        return new DatasourceLevels(new DatasourceRegistry(DatasourceConfigReader.read(config).values()));
+        return new DatasourceLevels(DatasourceRegistry.create(config, null));
     }
 
     /**
@@ -119,41 +127,20 @@ public class DatasourceLevels implements AutoCloseable {
     @PostConstruct
     void init() {
         if (registry == null) {
-            registry = new DatasourceRegistry(DatasourceConfigReader.read(currentConfig()).values());
+            ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+            registry = DatasourceRegistry.create(
+                    DatasourceConfigReader.currentConfig(tccl != null ? tccl : DatasourceLevels.class.getClassLoader()),
+                    beanManager);
         }
     }
 
     /**
-     * The application's configuration as it is now: a config built afresh from the sources of
-     * {@link ConfigProvider#getConfig()}, as the redlock extension does at start-up. The provider's own config lists
-     * its property names once, when it is first built, and would miss properties set after that.
+     * Creates the bean when the application starts, so that it reads the configuration and finds the application's
+     * DataSources and transaction manager then (the extension has checked them at deployment), not at the first
+     * {@code lockIsolate}.
      */
-    private static Config currentConfig() {
-        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        return SettingsLoader.plainConfig(tccl != null ? tccl : DatasourceLevels.class.getClassLoader());
-    }
-
-    /**
-     * Creates the bean when the application starts, so that a bad configuration fails start-up, and checks that every
-     * {@code @Datasource("name")} injection point of the application's beans names a configured datasource: an unknown
-     * name fails start-up (RL2501, naming the injection point) instead of the first injection.
-     */
-    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beanManager) {
-        DatasourceRegistry r = registry();
-        List<String> problems = new ArrayList<>();
-        for (Bean<?> bean : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
-            for (InjectionPoint ip : bean.getInjectionPoints()) {
-                for (var q : ip.getQualifiers()) {
-                    if (q instanceof Datasource d && !r.names().contains(d.value())) {
-                        problems.add(DatasourceMessages.unknownDatasource(d.value(), r.names()).getMessage()
-                                + "; injection point: " + DatasourceMessages.describe(ip));
-                    }
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems.stream().sorted().distinct().toList()));
-        }
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        registry();
     }
 
     /** The {@code @Datasource("name") DataSource} of every injection point; the value picks the datasource. */
@@ -189,6 +176,7 @@ public class DatasourceLevels implements AutoCloseable {
      * @param datasource a datasource name, or {@code null} (always accepted)
      * @throws IllegalArgumentException RL2501 if {@code datasource} is not configured, naming the configured ones
      */
+    @Override
     public void checkDatasource(@Nullable String datasource) {
         if (datasource != null) {
             registry().settings(datasource);
@@ -398,6 +386,23 @@ public class DatasourceLevels implements AutoCloseable {
      */
     public <T, E extends Exception> T switchDbIsolate(@Nullable String datasource, LockedSupplier<T, E> fn) throws E {
         return registry().switchDbIsolate(datasource, fn);
+    }
+
+    /**
+     * What {@code lockIsolate} calls once it holds the lock: {@link #switchDbIsolate(String, LockedSupplier)}.
+     *
+     * @param <T>        the result type
+     * @param <E>        the checked exception {@code fn} may throw
+     * @param datasource a configured datasource name, or {@code null} to keep the current one
+     * @param fn         the work; must not be {@code null}
+     * @return what {@code fn} returned
+     * @throws E                        what {@code fn} threw
+     * @throws IllegalArgumentException RL2501 if {@code datasource} is not configured
+     * @throws IllegalStateException    RL2520 if the JTA transaction manager failed (the isolated commit included)
+     */
+    @Override
+    public <T, E extends Exception> T runIsolated(@Nullable String datasource, LockedSupplier<T, E> fn) throws E {
+        return switchDbIsolate(datasource, fn);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.redlock.cdi;
+package dev.redlock.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,10 +76,12 @@ final class DatasourceConfigTest {
                 "redlock.datasources.b.connection-timeout", "1");
         assertThatThrownBy(() -> DatasourceLevels.fromConfig(config(properties)))
                 .satisfies(e -> assertThat(e.getMessage().lines()).containsExactly(
-                        "RL2502: redlock.datasources.a.url: missing; set the JDBC URL of datasource 'a'",
+                        "RL2502: redlock.datasources.a.url: missing; set the JDBC URL of datasource 'a', or map its"
+                                + " levels to the application's DataSources with redlock.datasources.a.levels.<n>.bean"
+                                + " or redlock.datasources.a.levels.<n>.jndi",
                         "RL2504: redlock.datasources.a.pool-size: must be at least 1, was 0",
-                        "RL2505: redlock.datasources.b.connection-timeout: not a duration, was '1'; use a number"
-                                + " with a unit (250ms, 2s, 1m, 1h) or ISO-8601 (PT2S)"));
+                        "RL2505: redlock.datasources.b.connection-timeout: expected a duration with a unit, such as"
+                                + " 200ms, 8s, 1m, 2h or ISO-8601 PT8S, was '1'"));
     }
 
     @Test
@@ -121,7 +123,7 @@ final class DatasourceConfigTest {
         try (DatasourceLevels levels = DatasourceLevels.fromConfig(config)) {
             assertThat(levels.datasources()).containsExactly("my-db");
         }
-        assertThat(dev.redlock.cdi.internal.datasource.DatasourceConfigReader.read(config).get("my-db").poolSize())
+        assertThat(dev.redlock.datasource.internal.DatasourceConfigReader.read(config).get("my-db").poolSize())
                 .isEqualTo(4);
     }
 
@@ -134,6 +136,6 @@ final class DatasourceConfigTest {
     }
 
     private static DatasourceSettings read(Map<String, String> properties, String name, String... profiles) {
-        return dev.redlock.cdi.internal.datasource.DatasourceConfigReader.read(config(properties, profiles)).get(name);
+        return dev.redlock.datasource.internal.DatasourceConfigReader.read(config(properties, profiles)).get(name);
     }
 }

@@ -1,4 +1,4 @@
-package dev.redlock.cdi;
+package dev.redlock.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

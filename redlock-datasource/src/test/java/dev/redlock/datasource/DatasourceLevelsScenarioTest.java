@@ -1,4 +1,4 @@
-package dev.redlock.cdi;
+package dev.redlock.datasource;
 
 import java.sql.SQLException;
 

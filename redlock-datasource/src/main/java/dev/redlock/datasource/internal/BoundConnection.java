@@ -1,4 +1,4 @@
-package dev.redlock.cdi.internal.datasource;
+package dev.redlock.datasource.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -1,7 +1,6 @@
-package dev.redlock.cdi.internal.datasource;
+package dev.redlock.datasource.internal;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jspecify.annotations.Nullable;
 
-import dev.redlock.cdi.DatasourceSettings;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import dev.redlock.api.spi.DurationConverter;
+import dev.redlock.datasource.DatasourceSettings;
+import dev.redlock.datasource.LevelSource;
 
 /**
  * Reads {@code redlock.datasources.<name>.*} by hand: the names are open-ended, and the CDI layer's config mapping
@@ -24,13 +29,14 @@ import dev.redlock.cdi.DatasourceSettings;
  */
 public final class DatasourceConfigReader {
 
-    /** The properties a datasource accepts. */
+    /** The properties a datasource accepts, besides {@code levels.<n>.bean} and {@code levels.<n>.jndi}. */
     static final List<String> PROPERTIES = List.of("url", "user", "password", "pool-size", "connection-timeout");
+    /** {@code levels.<n>.bean} or {@code levels.<n>.jndi}; the level is checked separately. */
+    private static final Pattern LEVEL_PROPERTY = Pattern.compile("levels\\.([^.]*)\\.(bean|jndi)");
 
     /** Environment-variable form, e.g. {@code REDLOCK_DATASOURCES_MY_DB_POOL_SIZE}. */
     private static final Pattern ENV_NAME = Pattern
             .compile("REDLOCK_DATASOURCES_([A-Z0-9_]+)_(URL|USER|PASSWORD|POOL_SIZE|CONNECTION_TIMEOUT)");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
 
     private final Config config;
     private final List<String> problems = new ArrayList<>();
@@ -40,14 +46,53 @@ public final class DatasourceConfigReader {
     }
 
     /**
+     * What the configuration holds: the datasources that could be read, and a problem per bad key.
+     *
+     * @param settings the datasources by name, sorted; empty if none is configured
+     * @param problems one message per bad key, each with its RL code; empty if all is well
+     */
+    public record Result(Map<String, DatasourceSettings> settings, List<String> problems) {
+    }
+
+    /**
      * Reads every configured datasource.
      *
      * @param config the configuration
      * @return the datasources by name, sorted; empty if none is configured
-     * @throws IllegalArgumentException naming every bad key (RL2502 to RL2507), one per line
+     * @throws IllegalArgumentException naming every bad key (RL2502 to RL2512), one per line
      */
     public static Map<String, DatasourceSettings> read(Config config) {
-        return new DatasourceConfigReader(config).readAll();
+        Result result = check(config);
+        if (!result.problems().isEmpty()) {
+            throw DatasourceMessages.badConfig(result.problems());
+        }
+        return result.settings();
+    }
+
+    /**
+     * Reads every configured datasource and collects the problems, for deployment validation.
+     *
+     * @param config the configuration
+     * @return the datasources and the problems
+     */
+    public static Result check(Config config) {
+        DatasourceConfigReader reader = new DatasourceConfigReader(config);
+        Map<String, DatasourceSettings> settings = reader.readAll();
+        return new Result(settings, List.copyOf(reader.problems));
+    }
+
+    /**
+     * The application's configuration as it is now: a config built afresh from the sources of
+     * {@code ConfigProvider.getConfig(loader)}, as the redlock extension does at start-up. The provider's own config
+     * lists its property names once, when it is first built, and would miss properties set after that.
+     *
+     * @param loader the application class loader
+     * @return the config
+     */
+    public static Config currentConfig(ClassLoader loader) {
+        List<ConfigSource> sources = new ArrayList<>();
+        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
+        return new SmallRyeConfigBuilder().forClassLoader(loader).withSources(sources).addDefaultInterceptors().build();
     }
 
     private Map<String, DatasourceSettings> readAll() {
@@ -57,16 +102,13 @@ public final class DatasourceConfigReader {
         }
         Map<String, DatasourceSettings> result = new TreeMap<>();
         properties.forEach((name, props) -> {
-            props.stream().filter(p -> !PROPERTIES.contains(p))
+            props.stream().filter(p -> !PROPERTIES.contains(p) && !LEVEL_PROPERTY.matcher(p).matches())
                     .forEach(p -> problems.add(DatasourceMessages.unknownProperty(DatasourceMessages.key(name, p))));
-            DatasourceSettings settings = readOne(name);
+            DatasourceSettings settings = readOne(name, levels(name, props));
             if (settings != null) {
                 result.put(name, settings);
             }
         });
-        if (!problems.isEmpty()) {
-            throw DatasourceMessages.badConfig(problems);
-        }
         return result;
     }
 
@@ -135,19 +177,58 @@ public final class DatasourceConfigReader {
         return source != null && source.startsWith("EnvConfigSource");
     }
 
-    private @Nullable DatasourceSettings readOne(String name) {
+    /**
+     * The levels mapped with {@code levels.<n>.bean} or {@code levels.<n>.jndi}, or {@code null} after recording a
+     * problem.
+     */
+    private @Nullable Map<Integer, LevelSource> levels(String name, Set<String> props) {
+        Map<Integer, LevelSource> levels = new TreeMap<>();
+        boolean bad = false;
+        Set<String> seen = new TreeSet<>();
+        for (String p : props) {
+            Matcher m = LEVEL_PROPERTY.matcher(p);
+            if (!m.matches() || !seen.add(m.group(1))) {
+                continue;
+            }
+            String level = m.group(1);
+            String beanKey = DatasourceMessages.key(name, "levels." + level + ".bean");
+            String jndiKey = DatasourceMessages.key(name, "levels." + level + ".jndi");
+            int n = level.matches("\\d{1,9}") ? Integer.parseInt(level) : -1;
+            if (n < 0) {
+                problems.add(DatasourceMessages.badLevel(DatasourceMessages.key(name, "levels." + level), level));
+                bad = true;
+                continue;
+            }
+            Optional<String> bean = value(beanKey).filter(v -> !v.isBlank());
+            Optional<String> jndi = value(jndiKey).filter(v -> !v.isBlank());
+            if (bean.isPresent() && jndi.isPresent()) {
+                problems.add(DatasourceMessages.beanAndJndi(beanKey, jndiKey));
+                bad = true;
+            } else if (bean.isPresent()) {
+                levels.put(n, LevelSource.bean(bean.get().trim()));
+            } else if (jndi.isPresent()) {
+                levels.put(n, LevelSource.jndi(jndi.get().trim()));
+            }
+        }
+        return bad ? null : levels;
+    }
+
+    private @Nullable DatasourceSettings readOne(String name, @Nullable Map<Integer, LevelSource> levels) {
         Optional<String> url = value(DatasourceMessages.key(name, "url"));
-        if (url.isEmpty()) {
+        if (url.isEmpty() && levels != null && levels.isEmpty()) {
             problems.add(DatasourceMessages.missingUrl(name));
         }
         int poolSize = poolSize(DatasourceMessages.key(name, "pool-size"));
         Duration timeout = timeout(DatasourceMessages.key(name, "connection-timeout"));
-        if (url.isEmpty() || poolSize < 1 || timeout == null) {
+        if (levels == null || url.isEmpty() && levels.isEmpty() || poolSize < 1 || timeout == null) {
             return null;
         }
-        return DatasourceSettings.builder(name, url.get()).user(value(DatasourceMessages.key(name, "user")).orElse(null))
+        DatasourceSettings.Builder builder = DatasourceSettings.builder(name, url.orElse(null))
+                .user(value(DatasourceMessages.key(name, "user")).orElse(null))
                 .password(value(DatasourceMessages.key(name, "password")).orElse(null)).poolSize(poolSize)
-                .connectionTimeout(timeout).build();
+                .connectionTimeout(timeout);
+        levels.forEach(builder::level);
+        return builder.build();
     }
 
     /** The pool size, or 0 after recording a problem. */
@@ -176,46 +257,21 @@ public final class DatasourceConfigReader {
         if (value.isEmpty()) {
             return DatasourceSettings.DEFAULT_CONNECTION_TIMEOUT;
         }
-        Duration timeout = parseDuration(value.get());
-        if (timeout == null) {
-            problems.add(DatasourceMessages.badDuration(key, value.get()));
+        Duration timeout;
+        try {
+            timeout = DurationConverter.convert(value.get());
+        } catch (IllegalArgumentException e) {
+            problems.add(DatasourceMessages.badDuration(key, String.valueOf(e.getMessage())));
             return null;
+        }
+        if (timeout == null) {
+            return DatasourceSettings.DEFAULT_CONNECTION_TIMEOUT;
         }
         if (timeout.compareTo(DatasourceSettings.MIN_CONNECTION_TIMEOUT) < 0) {
             problems.add(DatasourceMessages.timeoutTooShort(key, timeout));
             return null;
         }
         return timeout;
-    }
-
-    /**
-     * Parses {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h} or ISO-8601 ({@code PT2S}). A bare number is refused:
-     * HikariCP users read it as milliseconds, SmallRye users as seconds.
-     */
-    static @Nullable Duration parseDuration(String text) {
-        String value = text.trim();
-        if (value.startsWith("P") || value.startsWith("p")) {
-            try {
-                return Duration.parse(value.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        Matcher m = DURATION.matcher(value);
-        if (!m.matches()) {
-            return null;
-        }
-        try {
-            long amount = Long.parseLong(m.group(1));
-            return switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-        } catch (ArithmeticException | NumberFormatException e) { // beyond a long or a Duration
-            return null;
-        }
     }
 
     private Optional<String> value(String key) {

@@ -1,4 +1,4 @@
-package dev.redlock.cdi.internal.datasource;
+package dev.redlock.datasource.internal;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Member;
@@ -9,16 +9,20 @@ import java.util.Collection;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 
-import dev.redlock.cdi.DatasourceSettings;
+import org.jspecify.annotations.Nullable;
+
+import dev.redlock.datasource.DatasourceSettings;
 
 /**
- * Every message of the datasource-level code, in one place so that tests assert on the codes (RL2501 and up; the
- * rest of {@code redlock-cdi} uses lower {@code RL2xxx} codes).
+ * Every message of {@code redlock-datasource}, in one place so that tests assert on the codes (RL2501 and up;
+ * {@code redlock-cdi} uses lower {@code RL2xxx} codes).
  */
 public final class DatasourceMessages {
 
     /** The prefix of every datasource property. */
     public static final String PREFIX = "redlock.datasources.";
+    /** The key of the JNDI name of the JTA transaction manager. */
+    public static final String JTA_JNDI_KEY = "redlock.jta.transaction-manager.jndi";
 
     private DatasourceMessages() {
     }
@@ -64,7 +68,9 @@ public final class DatasourceMessages {
     }
 
     static String missingUrl(String name) {
-        return "RL2502: " + key(name, "url") + ": missing; set the JDBC URL of datasource '" + name + "'";
+        return "RL2502: " + key(name, "url") + ": missing; set the JDBC URL of datasource '" + name + "', or map its"
+                + " levels to the application's DataSources with " + key(name, "levels.<n>.bean") + " or "
+                + key(name, "levels.<n>.jndi");
     }
 
     static String notAnInteger(String key, String value) {
@@ -75,9 +81,8 @@ public final class DatasourceMessages {
         return "RL2504: " + key + ": must be at least 1, was " + value;
     }
 
-    static String badDuration(String key, String value) {
-        return "RL2505: " + key + ": not a duration, was '" + value + "'; use a number with a unit (250ms, 2s, 1m, 1h)"
-                + " or ISO-8601 (PT2S)";
+    static String badDuration(String key, String message) {
+        return "RL2505: " + key + ": " + message;
     }
 
     static String timeoutTooShort(String key, Duration value) {
@@ -86,7 +91,8 @@ public final class DatasourceMessages {
     }
 
     static String unknownProperty(String key) {
-        return "RL2507: " + key + ": unknown datasource property; known: " + DatasourceConfigReader.PROPERTIES;
+        return "RL2507: " + key + ": unknown datasource property; known: " + DatasourceConfigReader.PROPERTIES
+                + " and levels.<n>.bean, levels.<n>.jndi";
     }
 
     /** RL2508: the service was used after {@code close()}. */
@@ -104,6 +110,79 @@ public final class DatasourceMessages {
     public static IllegalStateException notInitialized() {
         return new IllegalStateException("RL2510: DatasourceLevels: not initialized; outside CDI create it with"
                 + " DatasourceLevels.fromConfig(..) or DatasourceLevels.of(..)");
+    }
+
+    static String badLevel(String key, String level) {
+        return "RL2511: " + key + ": the level must be a whole number, 0 or more, was '" + level
+                + "'; write levels.0.bean, levels.1.jndi, ...";
+    }
+
+    static String beanAndJndi(String beanKey, String jndiKey) {
+        return "RL2512: " + beanKey + ": a level maps to one DataSource, but " + jndiKey
+                + " is set too; remove one of them";
+    }
+
+    static String unknownBean(String key, String name, Collection<String> known) {
+        return "RL2513: " + key + ": no DataSource bean named '" + name + "' (by @Named or @Identifier); named"
+                + " DataSource beans: " + known + "; produce a DataSource bean with that name or fix the name";
+    }
+
+    static String ambiguousBean(String key, String name, Collection<String> beans) {
+        return "RL2514: " + key + ": more than one DataSource bean is named '" + name + "': " + beans
+                + "; give each DataSource its own name";
+    }
+
+    static String jndiFailed(String key, String name, Exception cause) {
+        return "RL2515: " + key + ": JNDI lookup of '" + name + "' failed: " + cause
+                + "; bind a DataSource under that name or fix the name";
+    }
+
+    static String jndiNotADataSource(String key, String name, Object found) {
+        return "RL2515: " + key + ": JNDI name '" + name + "' is bound to a " + found.getClass().getName()
+                + ", not a javax.sql.DataSource";
+    }
+
+    static String sameDataSourceTwice(String first, String second) {
+        return "RL2516: " + second + ": maps to the same DataSource as " + first + "; a level's connections must"
+                + " never come from a pool that a caller at another level may hold, or lockIsolate deadlocks again;"
+                + " give each level its own DataSource";
+    }
+
+    static String beanOutsideCdi(String key) {
+        return "RL2517: " + key + ": a DataSource bean can only be looked up in a CDI container; outside CDI use"
+                + " levels.<n>.jndi or DatasourceSettings.Builder.level(n, LevelSource.of(dataSource))";
+    }
+
+    static SQLException noDataSourceForLevel(String name, int level) {
+        return new SQLException("RL2518: " + key(name, "") + ": no DataSource for level " + level + "; set "
+                + key(name, "url") + " so the library makes its pools, or map the level with "
+                + key(name, "levels." + level + ".bean") + " or " + key(name, "levels." + level + ".jndi"));
+    }
+
+    static String jtaJndiFailed(String name, Exception cause) {
+        return "RL2519: " + JTA_JNDI_KEY + ": JNDI lookup of '" + name + "' failed: " + cause
+                + "; bind the TransactionManager under that name or fix the name";
+    }
+
+    static String jtaJndiNotATransactionManager(String name, Object found) {
+        return "RL2519: " + JTA_JNDI_KEY + ": JNDI name '" + name + "' is bound to a " + found.getClass().getName()
+                + ", not a jakarta.transaction.TransactionManager";
+    }
+
+    static String jtaMissing(String name) {
+        return "RL2519: " + JTA_JNDI_KEY + ": set to '" + name + "', but jakarta.transaction-api is not on the class"
+                + " path; add a dependency on jakarta.transaction:jakarta.transaction-api or remove the key";
+    }
+
+    static String ambiguousTransactionManager(Collection<String> beans) {
+        return "RL2521: more than one jakarta.transaction.TransactionManager bean: " + beans
+                + "; lockIsolate needs exactly one to suspend the caller's transaction";
+    }
+
+    /** RL2520: the transaction manager failed while lockIsolate suspended, began, ended or resumed a transaction. */
+    static IllegalStateException jtaFailed(String step, @Nullable Throwable cause) {
+        return new IllegalStateException("RL2520: lockIsolate: the transaction manager failed to " + step
+                + (cause == null ? "" : ": " + cause), cause);
     }
 
     /** The problems found in the configuration, one per line, as one exception. */

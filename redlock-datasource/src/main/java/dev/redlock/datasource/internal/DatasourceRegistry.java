@@ -1,4 +1,4 @@
-package dev.redlock.cdi.internal.datasource;
+package dev.redlock.datasource.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,17 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.redlock.api.LockedSupplier;
-import dev.redlock.cdi.DatasourceSettings;
+import dev.redlock.datasource.DatasourceSettings;
 
 /**
- * The state behind {@link dev.redlock.cdi.DatasourceLevels}: the settings, the lazily created pools (one per
- * datasource and level) and the per-thread call context. Kept out of the public class so that the CDI proxy of that
+ * The state behind {@link dev.redlock.datasource.DatasourceLevels}: the settings, the application's DataSources that
+ * levels are mapped to, the lazily created pools (one per datasource and unmapped level), the JTA transaction
+ * manager if any, and the per-thread call context. Kept out of the public class so that the CDI proxy of that
  * class carries no state of its own.
  *
  * <p>Thread-safe. The call context is a {@link ThreadLocal} of immutable {@link Frame}s: entering a switch or a
@@ -50,18 +54,53 @@ public final class DatasourceRegistry implements AutoCloseable {
     }
 
     private final Map<String, DatasourceSettings> settings;
+    private final Map<String, Map<Integer, DataSource>> provided;
+    private final @Nullable TransactionIsolation jta;
     private final ThreadLocal<Frame> context = new ThreadLocal<>();
     private final Map<PoolKey, HikariDataSource> pools = new ConcurrentHashMap<>();
     private final Object poolLock = new Object();
     private volatile boolean closed;
 
     /**
-     * A registry of these datasources; pools open on first use.
+     * A registry of these datasources, without JTA; pools open on first use. Levels may be mapped to
+     * {@code DataSource} objects or JNDI names, not to CDI beans.
      *
      * @param settings the datasources; names must be unique
-     * @throws IllegalArgumentException if two settings share a name
+     * @throws IllegalArgumentException if two settings share a name, or a mapped level cannot be resolved
      */
     public DatasourceRegistry(Iterable<DatasourceSettings> settings) {
+        this(byName(settings), null, null, null);
+    }
+
+    private DatasourceRegistry(Map<String, DatasourceSettings> settings, @Nullable BeanManager beanManager,
+            @Nullable TransactionIsolation jta, @Nullable List<String> earlier) {
+        this.settings = java.util.Collections.unmodifiableMap(settings);
+        LevelResolver.Resolved resolved = LevelResolver.resolve(settings.values(), beanManager, true);
+        List<String> problems = new ArrayList<>(earlier == null ? List.of() : earlier);
+        problems.addAll(resolved.problems());
+        if (!problems.isEmpty()) {
+            throw DatasourceMessages.badConfig(problems);
+        }
+        this.provided = resolved.dataSources();
+        this.jta = jta;
+    }
+
+    /**
+     * A registry of the datasources in {@code config}, with the application's DataSources and transaction manager.
+     *
+     * @param config      the configuration
+     * @param beanManager the bean manager, or {@code null} outside CDI
+     * @return the registry
+     * @throws IllegalArgumentException naming every bad key, one per line
+     */
+    public static DatasourceRegistry create(Config config, @Nullable BeanManager beanManager) {
+        Map<String, DatasourceSettings> settings = new TreeMap<>(DatasourceConfigReader.read(config));
+        List<String> problems = new ArrayList<>();
+        TransactionIsolation jta = TransactionIsolation.find(beanManager, config, problems);
+        return new DatasourceRegistry(settings, beanManager, jta, problems);
+    }
+
+    private static Map<String, DatasourceSettings> byName(Iterable<DatasourceSettings> settings) {
         Map<String, DatasourceSettings> byName = new TreeMap<>();
         for (DatasourceSettings s : settings) {
             Objects.requireNonNull(s, "settings element");
@@ -69,7 +108,12 @@ public final class DatasourceRegistry implements AutoCloseable {
                 throw new IllegalArgumentException("datasource names must be unique, was '" + s.name() + "' twice");
             }
         }
-        this.settings = java.util.Collections.unmodifiableMap(byName);
+        return byName;
+    }
+
+    /** @return whether {@code lockIsolate} suspends the caller's JTA transaction */
+    public boolean jta() {
+        return jta != null;
     }
 
     /** @return the configured datasource names, sorted */
@@ -135,15 +179,17 @@ public final class DatasourceRegistry implements AutoCloseable {
     }
 
     /**
-     * Runs {@code fn} one level up with a fresh transaction context; without any datasource configured and none named,
-     * just runs {@code fn}.
+     * Runs {@code fn} one level up with a fresh transaction context, and with JTA in a new transaction of its own, the
+     * caller's suspended; without any datasource configured and none named, stays at the level.
      */
     public <T, E extends Exception> T switchDbIsolate(@Nullable String datasource, LockedSupplier<T, E> fn) throws E {
         Objects.requireNonNull(fn, "fn");
+        TransactionIsolation tx = jta;
+        LockedSupplier<T, E> work = tx == null ? fn : () -> tx.inNewTransaction(fn);
         if (datasource == null && settings.isEmpty()) {
-            return fn.get();
+            return work.get();
         }
-        return switchDb(datasource, Math.addExact(frame().level(), 1), fn);
+        return switchDb(datasource, Math.addExact(frame().level(), 1), work);
     }
 
     /**
@@ -211,7 +257,25 @@ public final class DatasourceRegistry implements AutoCloseable {
         return new LevelDataSource(this, settings(datasource).name());
     }
 
-    private HikariDataSource pool(String name, int level) throws SQLException {
+    /**
+     * Where connections of {@code name} at {@code level} come from: the application's DataSource mapped to the level,
+     * or else the library's pool of that level.
+     */
+    private DataSource pool(String name, int level) throws SQLException {
+        DataSource mapped = provided.getOrDefault(name, Map.of()).get(level);
+        if (mapped != null) {
+            if (closed) {
+                throw DatasourceMessages.closed();
+            }
+            return mapped;
+        }
+        if (settings(name).url() == null) {
+            throw DatasourceMessages.noDataSourceForLevel(name, level);
+        }
+        return hikari(name, level);
+    }
+
+    private HikariDataSource hikari(String name, int level) throws SQLException {
         PoolKey key = new PoolKey(name, level);
         HikariDataSource pool = pools.get(key);
         if (pool != null && !closed) {
@@ -233,7 +297,7 @@ public final class DatasourceRegistry implements AutoCloseable {
     private static HikariDataSource open(DatasourceSettings s, int level) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("redlock-" + s.name() + "-L" + level);
-        config.setJdbcUrl(s.url());
+        config.setJdbcUrl(Objects.requireNonNull(s.url(), "url"));
         if (s.user() != null) {
             config.setUsername(s.user());
         }
@@ -258,7 +322,7 @@ public final class DatasourceRegistry implements AutoCloseable {
         return pools.size();
     }
 
-    /** Closes every pool; later use fails with RL2508. Idempotent. */
+    /** Closes every pool the library made (the application's DataSources are the application's); later use fails with RL2508. Idempotent. */
     @Override
     public void close() {
         List<HikariDataSource> open;

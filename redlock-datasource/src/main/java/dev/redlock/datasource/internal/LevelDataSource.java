@@ -1,4 +1,4 @@
-package dev.redlock.cdi.internal.datasource;
+package dev.redlock.datasource.internal;
 
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.spi.DeploymentException;
+
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-import dev.redlock.cdi.Datasource;
-import dev.redlock.cdi.DatasourceLevels;
+import dev.redlock.datasource.Datasource;
+import dev.redlock.datasource.DatasourceExtension;
+import dev.redlock.datasource.DatasourceLevels;
 
 /** {@link DatasourceLevels} as a CDI bean on Weld SE: configuration, qualified injection, start-up and shutdown. */
 final class DatasourceCdiTest {
@@ -44,7 +47,7 @@ final class DatasourceCdiTest {
     }
 
     private static Weld weld(Class<?>... beans) {
-        return new Weld().disableDiscovery().addBeanClass(DatasourceLevels.class).addBeanClasses(beans);
+        return new Weld().disableDiscovery().addExtension(new DatasourceExtension()).addBeanClasses(beans);
     }
 
     @Test
@@ -83,17 +86,18 @@ final class DatasourceCdiTest {
     @Test
     void badConfiguration_failsStartUp_namingTheKey() {
         configure(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "0"));
-        assertThatThrownBy(() -> weld().initialize().close()).rootCause()
-                .hasMessageStartingWith("RL2504: redlock.datasources.default.pool-size: must be at least 1, was 0");
+        assertThatThrownBy(() -> weld(DatasourceAppOwnProducer.class).initialize().close())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("RL2504: redlock.datasources.default.pool-size: must be at least 1, was 0");
     }
 
     @Test
     void anUnknownQualifierName_failsStartUp_namingTheInjectionPoint() {
         configure(Map.of("redlock.datasources.default.url", MAIN));
         assertThatThrownBy(() -> weld(DatasourceUnknownConsumer.class).initialize().close())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("RL2501: redlock.datasources.nope: unknown datasource 'nope'")
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("RL2501: redlock.datasources.nope: unknown datasource 'nope'")
                 .hasMessageContaining("configured: [default]")
-                .hasMessageEndingWith("injection point: " + DatasourceUnknownConsumer.class.getName() + ".nope");
+                .hasMessageContaining("injection point: " + DatasourceUnknownConsumer.class.getName() + ".nope");
     }
 }

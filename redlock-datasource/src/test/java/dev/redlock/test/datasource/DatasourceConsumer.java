@@ -5,8 +5,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.redlock.cdi.Datasource;
-import dev.redlock.cdi.DatasourceLevels;
+import dev.redlock.datasource.Datasource;
+import dev.redlock.datasource.DatasourceLevels;
 
 /** Injects the datasources the way an application does, next to its own unqualified {@code DataSource}. */
 @Dependent

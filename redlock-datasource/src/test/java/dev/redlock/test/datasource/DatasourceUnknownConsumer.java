@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.redlock.cdi.Datasource;
+import dev.redlock.datasource.Datasource;
 
 /** Names a datasource that is not configured. */
 @Dependent
