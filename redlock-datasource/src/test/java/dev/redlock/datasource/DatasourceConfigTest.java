@@ -60,7 +60,28 @@ final class DatasourceConfigTest {
                         "RL2507", "redlock.datasources..url"),
                 Arguments.of(Map.of("redlock.datasources.\"db.main\".url", URL,
                         "redlock.datasources.\"db.main\".pool-size", "x"), "RL2503",
-                        "redlock.datasources.\"db.main\".pool-size"));
+                        "redlock.datasources.\"db.main\".pool-size"),
+                Arguments.of(Map.of("redlock.datasources.default.levels.x.bean", "main"), "RL2511",
+                        "redlock.datasources.default.levels.x"),
+                Arguments.of(Map.of("redlock.datasources.default.levels.-1.jndi", "jdbc/main"), "RL2511",
+                        "redlock.datasources.default.levels.-1"),
+                Arguments.of(Map.of("redlock.datasources.default.levels.0.bean", "main",
+                        "redlock.datasources.default.levels.0.jndi", "jdbc/main"), "RL2512",
+                        "redlock.datasources.default.levels.0.bean"),
+                Arguments.of(Map.of("redlock.datasources.default.url", URL, "redlock.datasources.default.levels.1.bean",
+                        "isolated"), "RL2517", "redlock.datasources.default.levels.1.bean"),
+                Arguments.of(Map.of("redlock.datasources.default.url", URL, "redlock.datasources.default.levels.1.jndi",
+                        "java:comp/env/jdbc/none"), "RL2515", "redlock.datasources.default.levels.1.jndi"),
+                Arguments.of(Map.of("redlock.jta.transaction-manager.jndi", "java:/none"), "RL2519",
+                        "redlock.jta.transaction-manager.jndi"));
+    }
+
+    @Test
+    void levels_areReadAsMappings_andAUrlIsThenOptional() {
+        Map<String, String> properties = Map.of("redlock.datasources.default.levels.0.bean", " main ",
+                "redlock.datasources.default.levels.1.jndi", "java:comp/env/jdbc/isolated");
+        assertThat(read(properties, "default")).isEqualTo(DatasourceSettings.builder("default", null)
+                .level(0, LevelSource.bean("main")).level(1, LevelSource.jndi("java:comp/env/jdbc/isolated")).build());
     }
 
     @ParameterizedTest
