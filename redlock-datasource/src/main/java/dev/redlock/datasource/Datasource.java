@@ -25,7 +25,8 @@ import org.jspecify.annotations.NullMarked;
  *
  * <p>Every such {@code DataSource} carries this qualifier, none is {@code @Default}, so an application's own
  * unqualified {@code DataSource} bean keeps resolving as before. The value is {@link Nonbinding}: one producer serves
- * every name, and a name that is not configured fails the injection with RL2501.
+ * every name, and a name that is not configured fails start-up with RL2501 naming the injection point (a dynamic
+ * {@code Instance.select} of one fails when it is resolved).
  *
  * @since 0.1
  */

@@ -368,7 +368,9 @@ public class DatasourceLevels implements DatasourceIsolation, AutoCloseable {
 
     /**
      * Runs {@code fn} one level up with {@code datasource} as the current datasource and a fresh transaction context,
-     * then restores the caller's context. This is what {@code lockIsolate} calls once it holds the lock, with the
+     * then restores the caller's context. With a JTA transaction manager, {@code fn} also runs in a new transaction of
+     * its own, committed when it returns and rolled back when it throws, with the caller's transaction suspended
+     * meanwhile and resumed afterwards (also on failure). This is what {@code lockIsolate} calls once it holds the lock, with the
      * datasource of its {@code IsolateOptions}.
      *
      * <p>The level is one number for the whole call context, so every datasource moves up together; the name picks
