@@ -3,7 +3,6 @@ package dev.redlock.datasource.internal;
 import java.util.List;
 import java.util.Set;
 
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 import jakarta.enterprise.inject.spi.Bean;
@@ -37,12 +36,7 @@ final class JtaTransactions implements TransactionIsolation {
         if (jndi != null) {
             Object found;
             try {
-                InitialContext context = new InitialContext();
-                try {
-                    found = context.lookup(jndi);
-                } finally {
-                    context.close();
-                }
+                found = Jndi.lookup(jndi);
             } catch (NamingException | RuntimeException e) {
                 problems.add(DatasourceMessages.jtaJndiFailed(jndi, e));
                 return null;

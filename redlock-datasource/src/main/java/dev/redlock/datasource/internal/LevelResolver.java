@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
@@ -95,12 +94,7 @@ public final class LevelResolver {
     private @Nullable DataSource jndi(String key, String name) {
         Object found;
         try {
-            InitialContext context = new InitialContext();
-            try {
-                found = context.lookup(name);
-            } finally {
-                context.close();
-            }
+            found = Jndi.lookup(name);
         } catch (NamingException | RuntimeException e) {
             problems.add(DatasourceMessages.jndiFailed(key, name, e));
             return null;

@@ -10,14 +10,10 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.redlock.datasource.Datasource;
 import dev.redlock.datasource.DatasourceExtension;
@@ -29,21 +25,9 @@ final class DatasourceCdiTest {
     private static final String MAIN = "jdbc:h2:mem:cdi-main;DB_CLOSE_DELAY=-1";
     private static final String REPORTS = "jdbc:h2:mem:cdi-reports;DB_CLOSE_DELAY=-1";
 
-    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
-
-    /** Registers the configuration that {@code ConfigProvider.getConfig()} returns inside the container. */
-    private void configure(Map<String, String> properties) {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        resolver.releaseConfig(resolver.getConfig(loader)); // whatever an earlier test left for this class loader
-        resolver.registerConfig(
-                new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build(),
-                loader);
-    }
-
     @AfterEach
     void releaseConfig() {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        resolver.releaseConfig(resolver.getConfig(loader));
+        AppConfig.release();
     }
 
     private static Weld weld(Class<?>... beans) {
@@ -52,7 +36,7 @@ final class DatasourceCdiTest {
 
     @Test
     void qualifiedDataSources_followTheLevel_andLeaveTheAppsOwnAlone() throws Exception {
-        configure(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "1",
+        AppConfig.register(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "1",
                 "redlock.datasources.default.connection-timeout", "500ms", "redlock.datasources.reports.url", REPORTS));
         DataSource main;
         try (WeldContainer container = weld(DatasourceConsumer.class, DatasourceAppOwnProducer.class).initialize()) {
@@ -85,7 +69,7 @@ final class DatasourceCdiTest {
 
     @Test
     void badConfiguration_failsStartUp_namingTheKey() {
-        configure(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "0"));
+        AppConfig.register(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "0"));
         assertThatThrownBy(() -> weld(DatasourceAppOwnProducer.class).initialize().close())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("RL2504: redlock.datasources.default.pool-size: must be at least 1, was 0");
@@ -93,7 +77,7 @@ final class DatasourceCdiTest {
 
     @Test
     void anUnknownQualifierName_failsStartUp_namingTheInjectionPoint() {
-        configure(Map.of("redlock.datasources.default.url", MAIN));
+        AppConfig.register(Map.of("redlock.datasources.default.url", MAIN));
         assertThatThrownBy(() -> weld(DatasourceUnknownConsumer.class).initialize().close())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("RL2501: redlock.datasources.nope: unknown datasource 'nope'")

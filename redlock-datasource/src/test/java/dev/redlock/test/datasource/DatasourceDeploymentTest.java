@@ -12,15 +12,11 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.redlock.datasource.DatasourceExtension;
 import dev.redlock.datasource.DatasourceLevels;
@@ -36,20 +32,9 @@ final class DatasourceDeploymentTest {
 
     private static final String URL = "jdbc:h2:mem:deployment;DB_CLOSE_DELAY=-1";
 
-    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
-
-    private void configure(Map<String, String> properties) {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        resolver.releaseConfig(resolver.getConfig(loader));
-        resolver.registerConfig(
-                new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build(),
-                loader);
-    }
-
     @AfterEach
     void releaseConfig() {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        resolver.releaseConfig(resolver.getConfig(loader));
+        AppConfig.release();
         TestJndi.unbind("java:comp/env/jdbc/reports");
     }
 
@@ -80,7 +65,7 @@ final class DatasourceDeploymentTest {
         p.put("redlock.datasources.f.url", URL);
         p.put("redlock.datasources.f.pool-size", "0");
         p.put("redlock.jta.transaction-manager.jndi", "java:/nope");
-        configure(p);
+        AppConfig.register(p);
         assertThatThrownBy(() -> boot().close()).isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("RL2513: redlock.datasources.a.levels.0.bean: no DataSource bean named 'nope'"
                         + " (by @Named or @Identifier); named DataSource beans: [app-l0, app-l1]")
@@ -99,7 +84,7 @@ final class DatasourceDeploymentTest {
     @Test
     void aJndiNameBoundToSomethingElse_isRefused() {
         TestJndi.bind("java:comp/env/jdbc/reports", "not a DataSource");
-        configure(Map.of("redlock.datasources.reports.levels.1.jndi", "java:comp/env/jdbc/reports",
+        AppConfig.register(Map.of("redlock.datasources.reports.levels.1.jndi", "java:comp/env/jdbc/reports",
                 "redlock.datasources.reports.url", URL));
         assertThatThrownBy(() -> boot().close()).isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("RL2515: redlock.datasources.reports.levels.1.jndi: JNDI name"
@@ -109,7 +94,7 @@ final class DatasourceDeploymentTest {
     @Test
     void sameJndiDataSourceForTwoLevels_isRefused_namingBothKeys() {
         TestJndi.bind("java:comp/env/jdbc/reports", h2("twice"));
-        configure(Map.of("redlock.datasources.reports.levels.0.jndi", "java:comp/env/jdbc/reports",
+        AppConfig.register(Map.of("redlock.datasources.reports.levels.0.jndi", "java:comp/env/jdbc/reports",
                 "redlock.datasources.reports.levels.1.jndi", "java:comp/env/jdbc/reports"));
         assertThatThrownBy(() -> boot().close()).isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("RL2516: redlock.datasources.reports.levels.1.jndi: maps to the same DataSource"
@@ -120,7 +105,7 @@ final class DatasourceDeploymentTest {
     void mappedLevels_useTheAppsDataSources_andAnUnmappedLevelWithoutUrlFails() throws SQLException {
         AppDataSources.level0 = h2("good-l0");
         TestJndi.bind("java:comp/env/jdbc/reports", h2("good-l1"));
-        configure(Map.of("redlock.datasources.default.levels.0.bean", "app-l0",
+        AppConfig.register(Map.of("redlock.datasources.default.levels.0.bean", "app-l0",
                 "redlock.datasources.default.levels.1.jndi", "java:comp/env/jdbc/reports"));
         try (WeldContainer c = boot()) {
             DatasourceLevels levels = c.select(DatasourceLevels.class).get();
