@@ -11,7 +11,8 @@ module dev.redlock.datasource {
     requires static transitive jakarta.inject;
     // only when the application has JTA
     requires static jakarta.transaction;
-    requires io.smallrye.config;
+    // Config is part of the API (DatasourceLevels.fromConfig)
+    requires transitive io.smallrye.config;
     // DataSource is part of the DatasourceLevels API
     requires transitive java.sql;
     requires java.naming;
