@@ -82,6 +82,20 @@ final class DatasourceDeploymentTest {
     }
 
     @Test
+    void twoBeansOfOneName_andTwoTransactionManagers_areRefused() {
+        AppDataSources.level0 = h2("ambiguous-l0");
+        AppDataSources.level1 = h2("ambiguous-l1");
+        AppConfig.register(Map.of("redlock.datasources.default.url", URL, "redlock.datasources.default.levels.1.bean",
+                "app-l1"));
+        assertThatThrownBy(() -> new Weld().disableDiscovery().addExtension(new DatasourceExtension())
+                .addBeanClasses(AppDataSources.class, DuplicateBeans.class).initialize().close())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("RL2514: redlock.datasources.default.levels.1.bean: more than one DataSource bean"
+                        + " is named 'app-l1'")
+                .hasMessageContaining("RL2521: more than one jakarta.transaction.TransactionManager bean");
+    }
+
+    @Test
     void aJndiNameBoundToSomethingElse_isRefused() {
         TestJndi.bind("java:comp/env/jdbc/reports", "not a DataSource");
         AppConfig.register(Map.of("redlock.datasources.reports.levels.1.jndi", "java:comp/env/jdbc/reports",

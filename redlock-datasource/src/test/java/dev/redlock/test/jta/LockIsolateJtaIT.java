@@ -25,6 +25,7 @@ import com.arjuna.ats.jta.common.jtaPropertyManager;
 import dev.redlock.datasource.DatasourceLevels;
 import dev.redlock.test.Containers;
 import dev.redlock.test.TestDatabase;
+import dev.redlock.test.TestJndi;
 import dev.redlock.test.app.AppDataSources;
 import dev.redlock.test.app.Res;
 import dev.redlock.test.app.student.MetaRedlock;
@@ -109,6 +110,53 @@ final class LockIsolateJtaIT {
             tm.commit();
             assertThat(db.committed(1)).as("the caller's work is committed").isEqualTo(1);
             assertThat(db.committed(2)).as("the isolated work is rolled back").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aFailedIsolatedCommit_isRL2520_andTheCallersTransactionIsResumed(TestDatabase.Kind kind, RedisNodes nodes)
+            throws Exception {
+        try (WeldContainer c = boot(nodes, kind)) {
+            MetaRedlock redlock = c.select(MetaRedlock.class).get();
+            DatasourceLevels levels = c.select(DatasourceLevels.class).get();
+            tm.begin();
+            Transaction caller = tm.getTransaction();
+            db.increment(levels.dataSource(), 1);
+            assertThatThrownBy(() -> redlock.lockIsolate(Res.NAME, () -> {
+                db.increment(levels.dataSource(), 2);
+                tm.setRollbackOnly(); // the commit that follows must fail
+            })).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("RL2520: lockIsolate: the transaction manager failed to commit");
+            assertThat(tm.getTransaction()).as("the caller's transaction is resumed").isEqualTo(caller);
+            tm.commit();
+            assertThat(db.committed(1)).isEqualTo(1);
+            assertThat(db.committed(2)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aTransactionManagerBoundInJndi_isUsedWithoutABean(TestDatabase.Kind kind, RedisNodes nodes)
+            throws Exception {
+        db = TestDatabase.create(kind);
+        AppDataSources.level0 = db.pool(tm, tsr);
+        AppDataSources.level1 = db.pool(tm, tsr);
+        TestJndi.bind("java:/TransactionManager", tm);
+        try (WeldContainer c = Containers.boot(Containers.config(String.join(",", nodes.uris()),
+                "redlock.datasources.default.levels.0.bean", "app-l0", "redlock.datasources.default.levels.1.bean",
+                "app-l1", "redlock.jta.transaction-manager.jndi", "java:/TransactionManager"), MetaRedlock.class,
+                AppDataSources.class)) {
+            MetaRedlock redlock = c.select(MetaRedlock.class).get();
+            DatasourceLevels levels = c.select(DatasourceLevels.class).get();
+            tm.begin();
+            db.increment(levels.dataSource(), 1);
+            redlock.lockIsolate(Res.NAME, () -> db.increment(levels.dataSource(), 2));
+            tm.rollback();
+            assertThat(db.committed(1)).isZero();
+            assertThat(db.committed(2)).as("committed in its own transaction").isEqualTo(1);
+        } finally {
+            TestJndi.unbind("java:/TransactionManager");
         }
     }
 
