@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -100,64 +98,25 @@ final class LockIsolateIT {
             MetaRedlock redlock = c.select(MetaRedlock.class).get();
             DatasourceLevels levels = c.select(DatasourceLevels.class).get();
 
-            Body waitForTheLock = () -> redlock.lock(Res.NAME, () -> null);
-            Future<Object> withLock = holderAndWaiter(levels, holder -> redlock.lock(Res.NAME, holder::run),
-                    waitForTheLock);
+            HolderAndCaller.Caller caller = connectionHeld -> levels.transaction(() -> {
+                db.increment(levels.dataSource(), 1); // takes the only level-0 connection for this transaction
+                connectionHeld.run();
+                redlock.lock(Res.NAME, () -> null); // granted once the holder has ended, one way or the other
+            });
+            HolderAndCaller.Body holderWork = () -> levels.transaction(() -> db.increment(levels.dataSource(), 2));
+            Future<Object> withLock = HolderAndCaller.run(body -> redlock.lock(Res.NAME, body::run), holderWork,
+                    caller);
             assertThatThrownBy(withLock::get).hasRootCauseInstanceOf(source == Levels.LIBRARY
                     ? SQLTransientConnectionException.class
                     : SQLException.class); // Agroal: "Sorry, acquisition timeout!"
             assertThat(db.committed(2)).as("the holder's update under lock failed").isZero();
 
-            Future<Object> isolated = holderAndWaiter(levels, holder -> redlock.lockIsolate(Res.NAME, holder::run),
-                    waitForTheLock);
+            Future<Object> isolated = HolderAndCaller.run(body -> redlock.lockIsolate(Res.NAME, body::run),
+                    holderWork, caller);
             isolated.get(60, TimeUnit.SECONDS);
             assertThat(db.committed(2)).as("the isolated update is committed").isEqualTo(1);
             assertThat(db.committed(1)).as("the caller's update is committed").isEqualTo(2);
         }
-    }
-
-    /**
-     * Runs the lock holder on another thread and, here, a caller that holds the only connection in a transaction
-     * while it waits for the same lock; returns how the holder ended.
-     */
-    private Future<Object> holderAndWaiter(DatasourceLevels levels, HolderCall call, Body waitForTheLock)
-            throws Exception {
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch connectionHeld = new CountDownLatch(1);
-        CompletableFuture<Object> holderDone = new CompletableFuture<>();
-        Thread holder = new Thread(() -> {
-            try {
-                call.lock(() -> {
-                    locked.countDown();
-                    if (!connectionHeld.await(30, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the caller never took the connection");
-                    }
-                    levels.transaction(() -> db.increment(levels.dataSource(), 2));
-                });
-                holderDone.complete(null);
-            } catch (Throwable t) {
-                holderDone.completeExceptionally(t);
-            }
-        }, "lock-holder");
-        holder.start();
-        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
-        levels.transaction(() -> {
-            db.increment(levels.dataSource(), 1); // takes the only level-0 connection for this transaction
-            connectionHeld.countDown();
-            waitForTheLock.run(); // granted once the holder has ended, one way or the other
-        });
-        holder.join(TimeUnit.SECONDS.toMillis(60));
-        return holderDone;
-    }
-
-    @FunctionalInterface
-    private interface HolderCall {
-        void lock(Body body) throws Exception;
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void run() throws Exception;
     }
 
     @Test

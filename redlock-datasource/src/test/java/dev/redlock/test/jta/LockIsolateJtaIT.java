@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +22,7 @@ import com.arjuna.ats.jta.common.jtaPropertyManager;
 
 import dev.redlock.datasource.DatasourceLevels;
 import dev.redlock.test.Containers;
+import dev.redlock.test.HolderAndCaller;
 import dev.redlock.test.TestDatabase;
 import dev.redlock.test.TestJndi;
 import dev.redlock.test.app.AppDataSources;
@@ -189,49 +188,24 @@ final class LockIsolateJtaIT {
             MetaRedlock redlock = c.select(MetaRedlock.class).get();
             DatasourceLevels levels = c.select(DatasourceLevels.class).get();
 
-            Future<Object> withLock = holderAndWaiter(redlock, levels, false);
+            HolderAndCaller.Caller caller = connectionHeld -> {
+                tm.begin();
+                db.increment(levels.dataSource(), 1); // enlisted: holds the only level-0 connection until the commit
+                connectionHeld.run();
+                redlock.lock(Res.NAME, () -> null); // granted once the holder has ended, one way or the other
+                tm.commit();
+            };
+            HolderAndCaller.Body holderWork = () -> db.increment(levels.dataSource(), 2);
+            Future<Object> withLock = HolderAndCaller.run(body -> redlock.lock(Res.NAME, body::run), holderWork,
+                    caller);
             assertThatThrownBy(withLock::get).hasRootCauseInstanceOf(SQLException.class);
             assertThat(db.committed(2)).isZero();
             assertThat(db.committed(1)).isEqualTo(1);
 
-            holderAndWaiter(redlock, levels, true).get(60, TimeUnit.SECONDS);
+            HolderAndCaller.run(body -> redlock.lockIsolate(Res.NAME, body::run), holderWork, caller).get(60,
+                    TimeUnit.SECONDS);
             assertThat(db.committed(2)).as("the isolated update is committed").isEqualTo(1);
             assertThat(db.committed(1)).as("the caller's transaction is committed").isEqualTo(2);
         }
-    }
-
-    private Future<Object> holderAndWaiter(MetaRedlock redlock, DatasourceLevels levels, boolean isolate)
-            throws Exception {
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch connectionHeld = new CountDownLatch(1);
-        CompletableFuture<Object> holderDone = new CompletableFuture<>();
-        Thread holder = new Thread(() -> {
-            dev.redlock.api.LockedRunnable<Exception> body = () -> {
-                locked.countDown();
-                if (!connectionHeld.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the caller never took the connection");
-                }
-                db.increment(levels.dataSource(), 2);
-            };
-            try {
-                if (isolate) {
-                    redlock.lockIsolate(Res.NAME, body);
-                } else {
-                    redlock.lock(Res.NAME, body);
-                }
-                holderDone.complete(null);
-            } catch (Throwable t) {
-                holderDone.completeExceptionally(t);
-            }
-        }, "lock-holder");
-        holder.start();
-        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
-        tm.begin();
-        db.increment(levels.dataSource(), 1); // enlisted: holds the only level-0 connection until the commit
-        connectionHeld.countDown();
-        redlock.lock(Res.NAME, () -> null); // granted once the holder has ended, one way or the other
-        tm.commit();
-        holder.join(TimeUnit.SECONDS.toMillis(60));
-        return holderDone;
     }
 }
