@@ -12,10 +12,7 @@ module dev.redlock.cdi {
     requires transitive io.smallrye.config;
     requires org.jboss.jandex;
     requires redisson;
-    // datasource levels: DataSource is part of the DatasourceLevels API
-    requires transitive java.sql;
     requires java.logging;
-    requires com.zaxxer.hikari;
 
     exports dev.redlock.cdi;
     // SmallRye Config implements the RedlockConfig mapping with a generated class

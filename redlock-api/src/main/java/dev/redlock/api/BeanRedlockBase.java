@@ -25,7 +25,9 @@ import dev.redlock.api.spi.RedlockBinder;
  * <p>{@code lock} acquires the resource's lock across the configured Redis nodes, waiting as configured, keeps it
  * extended while the function runs, and releases it when the function returns or throws. {@code lockIsolate} does
  * the same and runs the function at the next datasource level, with its own connection pool and transaction
- * context, so a caller holding a pooled connection cannot deadlock with it.
+ * context, so a caller holding a pooled connection cannot deadlock with it. The levels come from the optional
+ * {@code redlock-datasource} module (through {@link dev.redlock.api.spi.DatasourceIsolation}); without it,
+ * {@code lockIsolate} behaves exactly like {@code lock}.
  *
  * <p>The key of a resource is {@code {prefix}{instance}:{module}.{resource}}. A lock lost while the function runs
  * ends the call with {@link LockLostException}; one that cannot be acquired, with

@@ -18,7 +18,8 @@ import io.smallrye.config.WithParentName;
  * <p>Unset values are {@linkplain Optional#empty() empty} here; the extension fills them from the client they
  * inherit from and then from the defaults documented on each method (see {@code docs/cdi.md} for the table).
  * Durations take a unit ({@code 200ms}, {@code 8s}, {@code 1m}, {@code 2h}) or ISO-8601 ({@code PT8S}). The
- * namespace {@code redlock.datasources.*} belongs to the datasource levels and is not mapped here.
+ * namespaces {@code redlock.datasources.*} and {@code redlock.jta.*} belong to {@code redlock-datasource} and are not
+ * mapped here.
  *
  * <p>A bad value fails start-up with a deployment problem that names the property.
  *

@@ -50,7 +50,6 @@ public class RedlockExtension implements Extension {
     void begin(@Observes BeforeBeanDiscovery bbd) {
         deployment = Deployment.begin(classLoader());
         bbd.addAnnotatedType(Onion.class, Onion.class.getName());
-        bbd.addAnnotatedType(DatasourceLevels.class, DatasourceLevels.class.getName()); // lockIsolate's levels
     }
 
     void collect(@Observes @WithAnnotations(Meta.class) ProcessAnnotatedType<?> pat) {

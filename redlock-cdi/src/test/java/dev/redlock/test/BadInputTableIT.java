@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
@@ -87,9 +86,7 @@ final class BadInputTableIT {
 
     @Test
     void everyBadInputFailsClearly_andLeavesNoKey(RedisNodes nodes) throws Exception {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Map<String, String> config = Containers.config(String.join(",", nodes.uris()),
-                "redlock.datasources.default.url", url, "redlock.datasources.default.user", "sa");
+        Map<String, String> config = Containers.config(String.join(",", nodes.uris()));
         StringBuilder table = new StringBuilder();
         SoftAssertions softly = new SoftAssertions();
         try (Redlock engine = Redlock.builder().nodes(nodes.uris()).build();
@@ -103,7 +100,7 @@ final class BadInputTableIT {
             resources(meta);
             options(meta);
             inspect(onion);
-            configuration(nodes, url);
+            configuration(nodes);
             for (Map.Entry<String, List<Case>> section : sections.entrySet()) {
                 table.append("### ").append(section.getKey()).append("\n\n")
                         .append("| Entry point | Input | Exception | Message |\n|---|---|---|---|\n");
@@ -307,9 +304,6 @@ final class BadInputTableIT {
                 () -> new IsolateOptions(null, null));
         add("`new IsolateOptions(lock, datasource)`", "datasource `\"\"`", IllegalArgumentException.class,
                 "datasource", () -> new IsolateOptions(LockOptions.defaults(), ""));
-        add("`meta.lockIsolate(resource, options, fn)`", "datasource `\"nope\"` (not configured)",
-                IllegalArgumentException.class, "nope", () -> meta.lockIsolate(Res.NAME,
-                        new IsolateOptions(LockOptions.defaults(), "nope"), l -> "never"));
     }
 
     private void inspect(Onion.MetaService onion) {
@@ -324,7 +318,7 @@ final class BadInputTableIT {
                 () -> onion.inspectMeta(LONG_KEY));
     }
 
-    private void configuration(RedisNodes nodes, String url) {
+    private void configuration(RedisNodes nodes) {
         section("Configuration (MicroProfile Config, read at start-up)");
         nodeUris = String.join(",", nodes.uris());
         config("redlock.nodes", "`\"\"`", "redlock.nodes", "redlock.nodes", "");
@@ -353,8 +347,6 @@ final class BadInputTableIT {
                 "redlock.meta.\"demo-student:redlock\".client", "nope");
         config("redlock.tls.truststore", "a missing file", "redlock.tls.truststore", "redlock.tls.truststore",
                 "/nonexistent/truststore.p12");
-        config("redlock.datasources.*.pool-size", "`0`", "redlock.datasources.default.pool-size",
-                "redlock.datasources.default.pool-size", "0", "redlock.datasources.default.url", url);
     }
 
     private void config(String key, String input, String names, String... keyValues) {

@@ -149,7 +149,7 @@ public final class DemoApp implements AutoCloseable {
             }
             // tag::weld[]
             container = new Weld("demo-student")
-                    // the redlock extension registers its own beans (Onion, DatasourceLevels); nothing to add here
+                    // the redlock extensions register their own beans (Onion, DatasourceLevels); nothing to add here
                     // close() stops the server first, then the container: no second hook racing it
                     .skipShutdownHook().initialize();
             // end::weld[]

@@ -13,8 +13,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
-import dev.redlock.cdi.Datasource;
-import dev.redlock.cdi.DatasourceLevels;
+import dev.redlock.datasource.Datasource;
+import dev.redlock.datasource.DatasourceLevels;
 
 /**
  * The students' scores, one row per user in the embedded H2 database ({@code redlock.datasources.default}).

@@ -43,12 +43,11 @@ import dev.redlock.api.BeanRedlockBase;
 import dev.redlock.api.Meta;
 import dev.redlock.api.RedlockResource;
 import dev.redlock.api.RedlockResources;
+import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.api.spi.MetaNames;
 import dev.redlock.api.spi.RedlockBinder;
-import dev.redlock.cdi.DatasourceLevels;
 import dev.redlock.cdi.InModule;
 import dev.redlock.cdi.InstanceNameResolver;
-import dev.redlock.cdi.internal.datasource.DatasourceConfigReader;
 
 /**
  * One deployment of the extension: what discovery found, the validation, and the runtime started from it. The
@@ -234,7 +233,6 @@ public final class Deployment {
         }
         SettingsLoader.Result config = SettingsLoader.load(loader);
         problems.addAll(config.problems());
-        datasourceProblems(problems);
         Settings settings = config.settings();
         if (settings == null || !problems.isEmpty()) {
             return problems;
@@ -258,22 +256,14 @@ public final class Deployment {
             return problems;
         }
         runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(beanManager),
-                () -> beanManager.createInstance().select(DatasourceLevels.class).get(), problems);
+                () -> isolation(beanManager), problems);
         return problems;
     }
 
-    /**
-     * Reads {@code redlock.datasources.*} now, so that a bad datasource setting fails deployment with the others,
-     * named by its property, rather than when the datasource levels bean is first created.
-     */
-    private void datasourceProblems(List<DeploymentException> problems) {
-        try {
-            DatasourceConfigReader.read(SettingsLoader.plainConfig(loader));
-        } catch (IllegalArgumentException e) {
-            for (String line : String.valueOf(e.getMessage()).split("\n")) {
-                problems.add(new DeploymentException(line));
-            }
-        }
+    /** The {@code DatasourceIsolation} bean (from {@code redlock-datasource}), or {@code null} if none is deployed. */
+    private static @Nullable DatasourceIsolation isolation(BeanManager beanManager) {
+        Instance<DatasourceIsolation> found = beanManager.createInstance().select(DatasourceIsolation.class);
+        return found.isResolvable() ? found.get() : null;
     }
 
     private static String clientSource(MetaSite s, Settings settings) {

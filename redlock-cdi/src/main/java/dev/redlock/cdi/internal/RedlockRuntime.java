@@ -22,12 +22,13 @@ import dev.redlock.api.HeldLock;
 import dev.redlock.api.IsolateOptions;
 import dev.redlock.api.LockOptions;
 import dev.redlock.api.LockedFunction;
+import dev.redlock.api.LockedSupplier;
 import dev.redlock.api.Meta;
 import dev.redlock.api.MetaSlice;
 import dev.redlock.api.RedlockResource;
+import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.api.spi.MetaBinding;
 import dev.redlock.api.spi.RedlockBinder;
-import dev.redlock.cdi.DatasourceLevels;
 import dev.redlock.core.LockEvent;
 import dev.redlock.core.Redlock;
 
@@ -37,15 +38,6 @@ import dev.redlock.core.Redlock;
  */
 public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
 
-    private DatasourceLevels levels() {
-        DatasourceLevels l = levels;
-        if (l == null) {
-            l = levelsLookup.get();
-            levels = l;
-        }
-        return l;
-    }
-
     private static final System.Logger LOG = System.getLogger("dev.redlock.cdi");
 
     private final Settings settings;
@@ -53,8 +45,8 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private final Map<String, Redlock> engines;
     private final NodeClients nodeClients;
     private final Supplier<@Nullable String> instanceNames;
-    private final Supplier<DatasourceLevels> levelsLookup;
-    private volatile @Nullable DatasourceLevels levels;
+    private final Supplier<@Nullable DatasourceIsolation> isolationLookup;
+    private volatile @Nullable DatasourceIsolation isolation;
     private final Map<Class<?>, Binding> bindings = new ConcurrentHashMap<>();
     /** The keys held by the current thread: a nested lock of the same key fails fast instead of waiting forever. */
     private final ThreadLocal<Set<String>> held = ThreadLocal.withInitial(HashSet::new);
@@ -62,13 +54,38 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
 
     private RedlockRuntime(Settings settings, Map<Class<?>, EffectiveMeta> metas, Map<String, Redlock> engines,
             NodeClients nodeClients, Supplier<@Nullable String> instanceNames,
-            Supplier<DatasourceLevels> levelsLookup) {
-        this.levelsLookup = levelsLookup;
+            Supplier<@Nullable DatasourceIsolation> isolationLookup) {
+        this.isolationLookup = isolationLookup;
         this.settings = settings;
         this.metas = metas;
         this.engines = engines;
         this.nodeClients = nodeClients;
         this.instanceNames = instanceNames;
+    }
+
+    /** {@code lockIsolate} without a datasource integration: {@code lock}, the datasource name ignored. */
+    private static final DatasourceIsolation NO_ISOLATION = new DatasourceIsolation() {
+        @Override
+        public void checkDatasource(@Nullable String datasource) {
+            // nothing to check: no datasource integration is deployed
+        }
+
+        @Override
+        public <T, E extends Exception> T runIsolated(@Nullable String datasource, LockedSupplier<T, E> fn)
+                throws E {
+            return fn.get();
+        }
+    };
+
+    /** The deployed datasource isolation, looked up once (on first use, when every bean is available). */
+    private DatasourceIsolation isolation() {
+        DatasourceIsolation i = isolation;
+        if (i == null) {
+            DatasourceIsolation found = isolationLookup.get();
+            i = found != null ? found : NO_ISOLATION;
+            isolation = i;
+        }
+        return i;
     }
 
     /**
@@ -77,12 +94,13 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
      * @param settings      the settings
      * @param metas         the effective metas by class
      * @param instanceNames supplies the instance name when a call gives none
-     * @param levels        looks up the datasource levels {@code lockIsolate} runs its function in
+     * @param isolation     looks up the datasource isolation {@code lockIsolate} runs its function through, once, at
+     *                      the first {@code lockIsolate}; {@code null} when none is deployed
      * @param problems      receives a problem per engine that could not start
      * @return the runtime, or {@code null} if an engine could not start (everything created is closed again)
      */
     static @Nullable RedlockRuntime start(Settings settings, Map<Class<?>, EffectiveMeta> metas,
-            Supplier<@Nullable String> instanceNames, Supplier<DatasourceLevels> levels,
+            Supplier<@Nullable String> instanceNames, Supplier<@Nullable DatasourceIsolation> isolation,
             List<DeploymentException> problems) {
         NodeClients nodeClients = new NodeClients();
         Map<String, Redlock> engines = new LinkedHashMap<>();
@@ -111,7 +129,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
             }
         }
         RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames,
-                levels);
+                isolation);
         if (engines.size() < settings.clients().size()) {
             runtime.close();
             return null;
@@ -234,12 +252,12 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         public <T, E extends Exception> T lockIsolate(RedlockResource resource, IsolateOptions options,
                 LockedFunction<T, E> fn) throws E {
             // lock + the next datasource level: fn gets its own pool and transaction context, so a caller holding a
-            // pooled connection cannot deadlock with it. With no datasource configured this is exactly lock.
-            DatasourceLevels dl = levels();
+            // pooled connection cannot deadlock with it. Without a DatasourceIsolation bean this is exactly lock.
+            DatasourceIsolation isolation = isolation();
             String datasource = options.datasource();
-            dl.checkDatasource(datasource); // an unknown name fails before the lock is taken
+            isolation.checkDatasource(datasource); // an unknown name fails before the lock is taken
             return locked("lockIsolate", meta.site().isolateResources(), resource, options.lock(),
-                    session -> dl.switchDbIsolate(datasource, () -> fn.apply(session)));
+                    session -> isolation.runIsolated(datasource, () -> fn.apply(session)));
         }
 
         private <T, E extends Exception> T locked(String method, List<String> declared, RedlockResource resource,

@@ -31,6 +31,7 @@ import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
+import dev.redlock.api.spi.DurationConverter;
 import dev.redlock.cdi.RedlockConfig;
 import dev.redlock.cdi.RedlockConfig.Client;
 import dev.redlock.core.Redlock;
@@ -68,8 +69,8 @@ public final class SettingsLoader {
      * Builds the configuration from the sources of the application's MicroProfile Config
      * ({@code ConfigProvider.getConfig(loader)}: by default system properties, environment,
      * {@code META-INF/microprofile-config.properties} and discovered sources; or whatever config the application
-     * registered with {@code ConfigProviderResolver.registerConfig}) and loads it. The datasource levels read the
-     * same config, so both always agree.
+     * registered with {@code ConfigProviderResolver.registerConfig}) and loads it. {@code redlock-datasource} reads
+     * the same sources, so both always agree.
      *
      * @param loader the application class loader
      * @return the result
@@ -80,8 +81,8 @@ public final class SettingsLoader {
 
     /**
      * The config builder the extension uses: the sources of the application's MicroProfile Config, profiles, the
-     * duration and boolean converters and the {@link RedlockConfig} mapping (with {@code redlock.datasources.**}
-     * left to the datasource levels). A fresh config is built on every start, so the sources are read as they are
+     * duration and boolean converters and the {@link RedlockConfig} mapping (with {@code redlock.datasources.**} and
+     * {@code redlock.jta.**} left to {@code redlock-datasource}, which reads and checks them itself). A fresh config is built on every start, so the sources are read as they are
      * then.
      *
      * @param loader the application class loader
@@ -92,22 +93,11 @@ public final class SettingsLoader {
                 .forClassLoader(loader)
                 .withSources(sources(loader))
                 .addDefaultInterceptors()
-                .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(Duration.class, 200, DurationConverter::convert)
                 .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
                 .withMapping(RedlockConfig.class)
-                .withMappingIgnore("redlock.datasources.**");
-    }
-
-    /**
-     * The application's configuration, built afresh from the same sources as {@link #builder(ClassLoader)}, without
-     * the mapping: for readers of other {@code redlock.*} subtrees such as the datasources.
-     *
-     * @param loader the application class loader
-     * @return the config
-     */
-    public static SmallRyeConfig plainConfig(ClassLoader loader) {
-        return new SmallRyeConfigBuilder().forClassLoader(loader).withSources(sources(loader)).addDefaultInterceptors()
-                .build();
+                .withMappingIgnore("redlock.datasources.**")
+                .withMappingIgnore("redlock.jta.**");
     }
 
     /** The sources of the application's MicroProfile Config, read afresh: it lists property names only once. */

@@ -146,9 +146,9 @@ final class SettingsLoaderTest {
     }
 
     @Test
-    void datasourcesNamespace_isLeftToTheDatasourceLevels() {
+    void datasourcesAndJtaNamespaces_areLeftToRedlockDatasource() {
         settings("redlock.datasources.main.url", "jdbc:h2:mem:x", "redlock.datasources.main.levels.1.max-pool-size",
-                "2");
+                "2", "redlock.jta.transaction-manager.jndi", "java:/TransactionManager");
     }
 
     @Test

@@ -1,0 +1,52 @@
+package dev.redlock.test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import dev.redlock.cdi.RedlockExtension;
+import dev.redlock.datasource.DatasourceExtension;
+
+/**
+ * Boots Weld SE with both extensions (redlock-cdi and redlock-datasource) and some bean classes, configured by
+ * properties that are visible (as system properties) only while the container starts: both extensions read their
+ * configuration at start-up.
+ */
+public final class Containers {
+
+    private Containers() {
+    }
+
+    /** Properties for a container: the nodes and the app name, plus anything else. */
+    public static Map<String, String> config(String nodes, String... keyValues) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("redlock.nodes", nodes);
+        props.put("redlock.app-name", "demo");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.put(keyValues[i], keyValues[i + 1]);
+        }
+        return props;
+    }
+
+    /** Starts a container; the caller closes it. */
+    public static WeldContainer boot(Map<String, String> props, Class<?>... beanClasses) {
+        Map<String, String> previous = new HashMap<>();
+        props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
+        try {
+            return new Weld(UUID.randomUUID().toString()).disableDiscovery().addExtension(new RedlockExtension())
+                    .addExtension(new DatasourceExtension()).addBeanClasses(beanClasses).initialize();
+        } finally {
+            previous.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+}
