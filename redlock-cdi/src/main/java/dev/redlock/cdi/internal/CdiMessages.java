@@ -65,19 +65,47 @@ public final class CdiMessages {
     }
 
     static DeploymentException injectionOutsideModule(String injectionPoint) {
-        return problem("RL2010: " + injectionPoint + ": unqualified BeanRedlockBase<?, ?> injected into a class outside"
-                + " any module; annotate its package with @Module, add @InModule(\"module\"), or inject the meta"
-                + " class itself");
+        return problem(injectionOutsideModuleText(injectionPoint));
+    }
+
+    /** {@link #injectionOutsideModule} found when a dynamic lookup resolves, after validation. */
+    static IllegalStateException injectionOutsideModuleAtLookup(String injectionPoint) {
+        return new IllegalStateException(injectionOutsideModuleText(injectionPoint));
+    }
+
+    private static String injectionOutsideModuleText(String injectionPoint) {
+        return "RL2010: " + injectionPoint + ": unqualified BeanRedlockBase<?, ?> injected into a class outside any"
+                + " module; annotate its package with @Module, add @InModule(\"module\"), or inject the meta class"
+                + " itself";
     }
 
     static DeploymentException moduleWithoutMeta(String injectionPoint, String module) {
-        return problem("RL2011: " + injectionPoint + ": module '" + module + "' has no @Meta bean; add one (such as"
-                + " MetaRedlock) to the module or inject another module's with @InModule");
+        return problem(moduleWithoutMetaText(injectionPoint, module));
+    }
+
+    /** {@link #moduleWithoutMeta} found when a dynamic lookup resolves, after validation. */
+    static IllegalStateException moduleWithoutMetaAtLookup(String injectionPoint, String module) {
+        return new IllegalStateException(moduleWithoutMetaText(injectionPoint, module));
+    }
+
+    private static String moduleWithoutMetaText(String injectionPoint, String module) {
+        return "RL2011: " + injectionPoint + ": module '" + module + "' has no @Meta bean; add one (such as"
+                + " MetaRedlock) to the module or inject another module's with @InModule";
     }
 
     static DeploymentException ambiguousModuleMeta(String injectionPoint, String module, List<String> metas) {
-        return problem("RL2012: " + injectionPoint + ": module '" + module + "' has several metas " + metas
-                + " and none named 'redlock'; inject the meta class itself");
+        return problem(ambiguousModuleMetaText(injectionPoint, module, metas));
+    }
+
+    /** {@link #ambiguousModuleMeta} found when a dynamic lookup resolves, after validation. */
+    static IllegalStateException ambiguousModuleMetaAtLookup(String injectionPoint, String module,
+            List<String> metas) {
+        return new IllegalStateException(ambiguousModuleMetaText(injectionPoint, module, metas));
+    }
+
+    private static String ambiguousModuleMetaText(String injectionPoint, String module, List<String> metas) {
+        return "RL2012: " + injectionPoint + ": module '" + module + "' has several metas " + metas
+                + " and none named 'redlock'; inject the meta class itself";
     }
 
     static DeploymentException unknownModule(String injectionPoint, String module, Collection<String> known) {
@@ -160,14 +188,25 @@ public final class CdiMessages {
                 + " already shut down)");
     }
 
+    /**
+     * The extension was called before {@code BeforeBeanDiscovery}: a container that does not deliver the portable
+     * extension events in order.
+     *
+     * @return the exception
+     */
+    public static IllegalStateException eventsOutOfOrder() {
+        return new IllegalStateException("RL2028: RedlockExtension: container events out of order;"
+                + " BeforeBeanDiscovery was not observed; register the extension before the container starts");
+    }
+
     static IllegalStateException noInjectionPoint() {
         return new IllegalStateException("RL2026: BeanRedlockBase<?, ?>: no injection point to resolve the module"
                 + " from; inject it into a bean field or parameter, or use @InModule(\"module\")");
     }
 
-    static IllegalArgumentException badResourceValue(String fullName, String resource) {
-        return new IllegalArgumentException("RL2027: " + fullName + ": resource must be a non-blank key part without"
-                + " control characters or braces, was '" + shown(resource) + "'");
+    static IllegalArgumentException badResourceValue(String fullName, String resource, String why) {
+        return new IllegalArgumentException("RL2027: " + fullName + ": resource " + why + ", was '" + shown(resource)
+                + "'");
     }
 
     /**

@@ -45,6 +45,7 @@ import dev.redlock.api.RedlockResource;
 import dev.redlock.api.RedlockResources;
 import dev.redlock.api.spi.MetaNames;
 import dev.redlock.api.spi.RedlockBinder;
+import dev.redlock.api.spi.ResourceDeclaration;
 import dev.redlock.cdi.DatasourceLevels;
 import dev.redlock.cdi.InModule;
 import dev.redlock.cdi.InstanceNameResolver;
@@ -194,7 +195,7 @@ public final class Deployment {
         }
         ModuleResolver.ModuleDecl module = resolver.moduleOf(member.getDeclaringClass());
         if (module == null) {
-            throw new IllegalStateException(CdiMessages.injectionOutsideModule(where(ip)).getMessage());
+            throw CdiMessages.injectionOutsideModuleAtLookup(where(ip));
         }
         return reference(instance, module.name(), () -> where(ip));
     }
@@ -203,9 +204,9 @@ public final class Deployment {
         List<MetaSite> metas = byModule.getOrDefault(module, List.of());
         MetaSite meta = defaultMeta(metas);
         if (meta == null) {
-            throw new IllegalStateException((metas.isEmpty()
-                    ? CdiMessages.moduleWithoutMeta(where.get(), module)
-                    : CdiMessages.ambiguousModuleMeta(where.get(), module, names(metas))).getMessage());
+            throw metas.isEmpty()
+                    ? CdiMessages.moduleWithoutMetaAtLookup(where.get(), module)
+                    : CdiMessages.ambiguousModuleMetaAtLookup(where.get(), module, names(metas));
         }
         return instance.select(meta.beanClass()).get();
     }
@@ -318,17 +319,21 @@ public final class Deployment {
                         .orElseThrow())));
     }
 
-    private static void resourceProblems(Class<?> c, String attribute, List<String> resources,
+    /**
+     * Adds the problems ({@code RL2006}) of one {@code @RedlockResources} list, by the grammar the processor applies
+     * at compile time ({@link ResourceDeclaration}), so that both accept and refuse the same declarations for the same
+     * reasons. Public for the processor's test that proves it ({@code TemplateTableTest}).
+     *
+     * @param c         the meta class, for the message
+     * @param attribute {@code lock} or {@code isolate}, for the message
+     * @param resources the declarations
+     * @param problems  where to add the problems
+     */
+    public static void resourceProblems(Class<?> c, String attribute, List<String> resources,
             List<DeploymentException> problems) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String r : resources) {
-            String why = ResourceTemplates.problem(r);
-            if (why == null && !seen.add(r)) {
-                why = "declared twice";
-            }
-            if (why != null) {
-                problems.add(CdiMessages.badResource(c, attribute, r, why));
-            }
+        for (ResourceDeclaration.Result r : ResourceDeclaration.parseAll(resources)) {
+            r.problems().forEach(p -> problems.add(CdiMessages.badResource(c, attribute, r.declaration(),
+                    p.reason())));
         }
     }
 
