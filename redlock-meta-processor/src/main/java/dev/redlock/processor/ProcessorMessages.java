@@ -14,31 +14,27 @@ import dev.redlock.api.spi.ResourceDeclaration;
  */
 final class ProcessorMessages {
 
-    private static final String LITERAL_CHARS = "letters, digits and . _ : -";
-
     private ProcessorMessages() {
     }
 
     /**
-     * A problem the resource grammar found in a declaration ({@code RL3001}–{@code RL3009}); the reason is the
-     * grammar's own, so that the extension's {@code RL2006} for the same declaration gives the same one.
+     * A problem the resource grammar found in a declaration ({@code RL3001}–{@code RL3009}); the reason and the fix
+     * are the grammar's own, so that the extension's {@code RL2006} for the same declaration gives the same ones.
      */
     static String badResource(String where, String declaration, ResourceDeclaration.Problem problem) {
-        String codeAndFix = switch (problem.kind()) {
-            case UNBALANCED_BRACES -> "RL3001|write each placeholder as {name}, as in user-{userId}";
-            case EMPTY_PLACEHOLDER -> "RL3002|name it, as in user-{userId}";
-            case PLACEHOLDER_NOT_IDENTIFIER -> "RL3003|name it like a Java parameter, such as userId (no keyword)";
-            case DUPLICATE_PLACEHOLDER -> "RL3004|give each placeholder its own name";
-            case ILLEGAL_CHARACTER -> "RL3005|the literal part may only hold " + LITERAL_CHARS;
-            case EMPTY -> "RL3006|remove it or give it a name, such as \"name\"";
-            case DUPLICATE_RESOURCE -> "RL3007|remove one";
-            case NAME_CLASH -> "RL3008|rename one of them (see docs/resources.md, naming rules)";
-            case UNUSABLE_NAME -> "RL3009|start the literal part with a letter and avoid Java keywords and the method"
-                    + " names of Object and RedlockResource";
+        String code = switch (problem.kind()) {
+            case UNBALANCED_BRACES -> "RL3001";
+            case EMPTY_PLACEHOLDER -> "RL3002";
+            case PLACEHOLDER_NOT_IDENTIFIER -> "RL3003";
+            case DUPLICATE_PLACEHOLDER -> "RL3004";
+            case ILLEGAL_CHARACTER -> "RL3005";
+            case EMPTY -> "RL3006";
+            case DUPLICATE_RESOURCE -> "RL3007";
+            case NAME_CLASH -> "RL3008";
+            case UNUSABLE_NAME -> "RL3009";
         };
-        int bar = codeAndFix.indexOf('|');
-        return codeAndFix.substring(0, bar) + ": " + where + ": resource '" + declaration + "': " + problem.reason()
-                + "; " + codeAndFix.substring(bar + 1);
+        return code + ": " + where + ": resource '" + declaration + "': " + problem.reason() + "; "
+                + problem.kind().fix();
     }
 
     static String resourcesWithoutMeta(String where) {

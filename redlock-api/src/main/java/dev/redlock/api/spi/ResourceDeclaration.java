@@ -44,26 +44,42 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResourceDeclaration {
 
-    /** What is wrong with a declaration; each kind has its processor code and its fix in the docs. */
+    /** What is wrong with a declaration, with the fix both the processor and the extension give for it. */
     public enum Kind {
         /** A {@code {} never closed, a {@code }} closing nothing, or a {@code {} inside a placeholder. */
-        UNBALANCED_BRACES,
+        UNBALANCED_BRACES("write each placeholder as {name}, as in user-{userId}"),
         /** An empty placeholder {@code {}}. */
-        EMPTY_PLACEHOLDER,
+        EMPTY_PLACEHOLDER("name it, as in user-{userId}"),
         /** A placeholder name that is not a Java identifier, or is a keyword. */
-        PLACEHOLDER_NOT_IDENTIFIER,
+        PLACEHOLDER_NOT_IDENTIFIER("name it like a Java parameter, such as userId (no keyword)"),
         /** The same placeholder twice in one template. */
-        DUPLICATE_PLACEHOLDER,
+        DUPLICATE_PLACEHOLDER("give each placeholder its own name"),
         /** A character outside {@code [A-Za-z0-9._:-]} in the literal part. */
-        ILLEGAL_CHARACTER,
+        ILLEGAL_CHARACTER("the literal part may only hold letters, digits and . _ : -"),
         /** The empty declaration. */
-        EMPTY,
+        EMPTY("remove it or give it a name, such as \"name\""),
         /** The same declaration twice in one list. */
-        DUPLICATE_RESOURCE,
+        DUPLICATE_RESOURCE("remove one"),
         /** Two declarations of one list with the same Java name of the same kind. */
-        NAME_CLASH,
+        NAME_CLASH("rename one of them (see docs/resources.md, naming rules)"),
         /** A Java name that cannot be used. */
-        UNUSABLE_NAME
+        UNUSABLE_NAME("start the literal part with a letter and avoid Java keywords and the method names of Object"
+                + " and RedlockResource");
+
+        private final String fix;
+
+        Kind(String fix) {
+            this.fix = fix;
+        }
+
+        /**
+         * How to fix a problem of this kind, to end a message after {@code ; }.
+         *
+         * @return the fix
+         */
+        public String fix() {
+            return fix;
+        }
     }
 
     /**

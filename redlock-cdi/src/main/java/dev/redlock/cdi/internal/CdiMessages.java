@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.Module;
+import dev.redlock.api.spi.ResourceDeclaration;
 
 /**
  * Every message of the CDI layer, with its code, in one place. Tests assert on the codes, so the wording may
@@ -48,9 +49,10 @@ public final class CdiMessages {
                 + "'; use lower camel case letters and digits, such as 'redlock' or 'orderLock'");
     }
 
-    static DeploymentException badResource(Class<?> beanClass, String attribute, String resource, String why) {
+    static DeploymentException badResource(Class<?> beanClass, String attribute, String resource,
+            ResourceDeclaration.Problem why) {
         return problem("RL2006: " + beanClass.getName() + ": @RedlockResources(" + attribute + "): malformed resource '"
-                + resource + "': " + why + "; write plain names of [A-Za-z0-9._:-] and placeholders such as {userId}");
+                + resource + "': " + why.reason() + "; " + why.kind().fix());
     }
 
     static DeploymentException baseWithoutMeta(Class<?> beanClass) {

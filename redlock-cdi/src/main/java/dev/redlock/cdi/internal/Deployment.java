@@ -42,7 +42,6 @@ import org.jspecify.annotations.Nullable;
 import dev.redlock.api.BeanRedlockBase;
 import dev.redlock.api.Meta;
 import dev.redlock.api.RedlockResource;
-import dev.redlock.api.RedlockResources;
 import dev.redlock.api.spi.MetaNames;
 import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.api.spi.ResourceDeclaration;
@@ -81,14 +80,14 @@ public final class Deployment {
     }
 
     /**
-     * Starts a deployment: reads the processor and Jandex indexes visible to {@code loader}.
+     * Starts a deployment: reads the processor indexes visible to {@code loader}.
      *
      * @param loader the application class loader
      * @return the deployment
      */
     public static Deployment begin(ClassLoader loader) {
         RedlockIndex index = RedlockIndex.load(loader);
-        return new Deployment(loader, index, ModuleResolver.create(loader, index));
+        return new Deployment(loader, index, new ModuleResolver(index.modules));
     }
 
     /**
@@ -139,9 +138,7 @@ public final class Deployment {
     public void addBeans(List<Class<?>> metaClasses, AfterBeanDiscovery abd) {
         List<MetaSite> found = new ArrayList<>();
         for (Class<?> c : metaClasses) {
-            ModuleResolver.ModuleDecl module = moduleFromIndex(c);
-            found.add(MetaSite.of(c, c.getAnnotation(Meta.class), c.getAnnotation(RedlockResources.class),
-                    module != null ? module : resolver.moduleOf(c)));
+            found.add(MetaSite.of(c, index, resolver));
         }
         found.sort((a, b) -> a.beanClass().getName().compareTo(b.beanClass().getName()));
         sites = List.copyOf(found);
@@ -174,17 +171,6 @@ public final class Deployment {
                     .scope(Dependent.class)
                     .produceWith(instance -> reference(instance, module, () -> "@InModule(\"" + module + "\")"));
         }
-    }
-
-    private ModuleResolver.@Nullable ModuleDecl moduleFromIndex(Class<?> c) {
-        String fullName = index.metas.get(c.getName());
-        if (fullName == null) {
-            return null;
-        }
-        String module = fullName.substring(0, fullName.indexOf(':'));
-        String pkg = index.modules.entrySet().stream().filter(e -> e.getValue().equals(module))
-                .map(Map.Entry::getKey).findFirst().orElse(c.getPackageName());
-        return new ModuleResolver.ModuleDecl(module, pkg);
     }
 
     private Object forInjectionPoint(Instance<Object> instance) {
@@ -332,8 +318,7 @@ public final class Deployment {
     public static void resourceProblems(Class<?> c, String attribute, List<String> resources,
             List<DeploymentException> problems) {
         for (ResourceDeclaration.Result r : ResourceDeclaration.parseAll(resources)) {
-            r.problems().forEach(p -> problems.add(CdiMessages.badResource(c, attribute, r.declaration(),
-                    p.reason())));
+            r.problems().forEach(p -> problems.add(CdiMessages.badResource(c, attribute, r.declaration(), p)));
         }
     }
 
