@@ -68,9 +68,6 @@ public final class RedlockProcessor extends AbstractProcessor {
     static final String MODULE = "dev.redlock.api.Module";
     private static final String BASE = "dev.redlock.api.BeanRedlockBase";
     private static final String RESOURCES_SIMPLE = "@RedlockResources";
-    /** Accessor names the generated scope class cannot take: the no-argument methods of {@code Object}. */
-    private static final Set<String> RESERVED_ACCESSORS = Set.of("getClass", "hashCode", "toString", "clone",
-            "finalize", "notify", "notifyAll", "wait");
 
     private Elements elements;
     private Types types;
@@ -250,14 +247,7 @@ public final class RedlockProcessor extends AbstractProcessor {
         String name = explicit != null && explicit.getValue() instanceof String s && !s.isEmpty()
                 ? s
                 : MetaNames.metaName(type.getSimpleName().toString());
-        String why = null;
-        if (!MetaNames.isValidMetaName(name)) {
-            why = "it must start with a lower-case letter and hold only letters and digits";
-        } else if (SourceVersion.isKeyword(name)) {
-            why = "it is a Java keyword";
-        } else if (RESERVED_ACCESSORS.contains(name)) {
-            why = "it is the name of a method of Object";
-        }
+        String why = MetaNames.metaNameProblem(name);
         if (why != null) {
             error(ProcessorMessages.invalidMetaName(where, name, why), type, metaMirror, explicit);
             return null;

@@ -124,13 +124,6 @@ public final class ResourceDeclaration {
         }
     }
 
-    /** Reserved words and literals: no identifier may take them (JLS 3.9, 3.10.3, 3.10.8; {@code _} since Java 9). */
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
-            "long", "native", "new", "package", "private", "protected", "public", "return", "short", "static",
-            "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-            "volatile", "while", "true", "false", "null", "_");
     /** Method names the generated factories must not take: those of {@code Object} and {@code RedlockResource}. */
     private static final Set<String> RESERVED_METHODS = Set.of("resource", "template", "equals", "hashCode",
             "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
@@ -286,7 +279,7 @@ public final class ResourceDeclaration {
         if (Character.isDigit(name.charAt(0))) {
             return "it starts with a digit";
         }
-        if (KEYWORDS.contains(name)) {
+        if (JavaWords.KEYWORDS.contains(name)) {
             return "it is a Java keyword";
         }
         if (!isPlain() && RESERVED_METHODS.contains(name)) {
@@ -329,7 +322,7 @@ public final class ResourceDeclaration {
                 inPlaceholder = false;
                 if (name.isEmpty()) {
                     problems.add(new Problem(Kind.EMPTY_PLACEHOLDER, "empty placeholder {} at index " + openedAt));
-                } else if (KEYWORDS.contains(name)) {
+                } else if (JavaWords.KEYWORDS.contains(name)) {
                     problems.add(new Problem(Kind.PLACEHOLDER_NOT_IDENTIFIER, "placeholder {" + name
                             + "} is a Java keyword"));
                 } else if (!isIdentifier(name)) {

@@ -44,9 +44,9 @@ public final class CdiMessages {
                 + ", such as 'demo-student'");
     }
 
-    static DeploymentException invalidMetaName(Class<?> beanClass, String name) {
-        return problem("RL2005: " + beanClass.getName() + ": invalid meta name, was '" + name
-                + "'; use lower camel case letters and digits, such as 'redlock' or 'orderLock'");
+    static DeploymentException invalidMetaName(Class<?> beanClass, String name, String why) {
+        return problem("RL2005: " + beanClass.getName() + ": invalid meta name, was '" + name + "': " + why
+                + "; use lower camel case letters and digits, such as 'redlock' or 'orderLock'");
     }
 
     static DeploymentException badResource(Class<?> beanClass, String attribute, String resource,

@@ -287,8 +287,9 @@ public final class Deployment {
             if (!s.isRedlockBase()) {
                 problems.add(CdiMessages.notARedlockBase(c));
             }
-            if (!MetaNames.isValidMetaName(s.meta())) {
-                problems.add(CdiMessages.invalidMetaName(c, s.meta()));
+            String badName = MetaNames.metaNameProblem(s.meta());
+            if (badName != null) {
+                problems.add(CdiMessages.invalidMetaName(c, s.meta(), badName));
             }
             resourceProblems(c, "lock", s.lockResources(), problems);
             resourceProblems(c, "isolate", s.isolateResources(), problems);
