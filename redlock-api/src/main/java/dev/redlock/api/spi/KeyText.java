@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param maxLength     the longest value allowed, in UTF-16 units; positive
  * @param emptyAllowed  whether the empty string is allowed
- * @param bracesAllowed whether {@code '{'} and {@code '}'} are allowed
+ * @param bracesAllowed whether braces are allowed
  * @since 0.1
  */
 public record KeyText(int maxLength, boolean emptyAllowed, boolean bracesAllowed) {

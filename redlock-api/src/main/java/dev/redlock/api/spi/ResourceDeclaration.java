@@ -46,9 +46,9 @@ public final class ResourceDeclaration {
 
     /** What is wrong with a declaration, with the fix both the processor and the extension give for it. */
     public enum Kind {
-        /** A {@code {} never closed, a {@code }} closing nothing, or a {@code {} inside a placeholder. */
+        /** An opening brace never closed, a closing brace closing nothing, or an opening brace in a placeholder. */
         UNBALANCED_BRACES("write each placeholder as {name}, as in user-{userId}"),
-        /** An empty placeholder {@code {}}. */
+        /** An empty placeholder: a pair of braces with nothing between. */
         EMPTY_PLACEHOLDER("name it, as in user-{userId}"),
         /** A placeholder name that is not a Java identifier, or is a keyword. */
         PLACEHOLDER_NOT_IDENTIFIER("name it like a Java parameter, such as userId (no keyword)"),
@@ -87,7 +87,7 @@ public final class ResourceDeclaration {
      *
      * @param kind   what kind of problem
      * @param reason the precise reason, to follow {@code resource '<declaration>': } in a message, such as
-     *               {@code unclosed '{' at index 5}; never {@code null}
+     *               <code>unclosed '&#123;' at index 5</code>; never {@code null}
      * @since 0.1
      */
     public record Problem(Kind kind, String reason) {
