@@ -10,7 +10,6 @@ module dev.redlock.cdi {
     requires static transitive jakarta.cdi;
     requires static transitive jakarta.inject;
     requires transitive io.smallrye.config;
-    requires org.jboss.jandex;
     requires redisson;
     requires java.logging;
 

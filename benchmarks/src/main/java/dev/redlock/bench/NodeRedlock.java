@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code @sesamecare-oss/redlock} with {@code ioredis} on Node.js, with VonaJS's settings, run by
@@ -24,6 +28,8 @@ final class NodeRedlock implements Contender {
 
     static final String REDLOCK_VERSION = "1.4.0";
     static final String IOREDIS_VERSION = "5.11.1";
+    /** Reads what the Node.js script prints and writes its argument. */
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Workload> WORKLOADS = EnumSet.of(Workload.W1, Workload.W2, Workload.W3_3,
             Workload.W3_5, Workload.W4);
 
@@ -101,12 +107,7 @@ final class NodeRedlock implements Contender {
 
     @Override
     public Sample run(Workload workload, List<String> uris, Settings s, String prefix) throws Exception {
-        String config = "{\"workload\":" + Json.quote(workload.id()) + ",\"uris\":["
-                + uris.stream().map(Json::quote).collect(Collectors.joining(",")) + "],\"prefix\":"
-                + Json.quote(prefix) + ",\"ttlMs\":" + s.ttl().toMillis() + ",\"warmup\":" + s.warmupOps()
-                + ",\"ops\":" + (workload == Workload.W2 ? s.w2Ops() : s.w1Ops()) + ",\"seconds\":"
-                + (workload == Workload.W2 ? s.w2Time() : s.w4Time()).toMillis() / 1000.0 + ",\"workers\":"
-                + (workload == Workload.W2 ? s.w2Workers() : s.w4Workers()) + ",\"maxGrants\":" + s.w4Grants() + "}";
+        String config = config(workload, uris, s, prefix);
         ProcessBuilder pb = new ProcessBuilder("node", script.toString(), config);
         pb.environment().put("NODE_PATH", modules.toString());
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -123,26 +124,36 @@ final class NodeRedlock implements Contender {
             throw new IllegalStateException("node exited with " + p.exitValue());
         }
         String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
-        return toSample(Json.parse(lines[lines.length - 1]));
+        return toSample(lines[lines.length - 1]);
     }
 
-    @SuppressWarnings("unchecked")
-    static Sample toSample(@Nullable Object json) {
-        if (!(json instanceof Map<?, ?> root) || !(root.get("metrics") instanceof Map<?, ?> metrics)) {
-            throw new IllegalArgumentException("expected {\"metrics\": {...}}, was " + json);
+    /** The script's one argument: the run's settings as a JSON object. */
+    static String config(Workload workload, List<String> uris, Settings s, String prefix) {
+        ObjectNode c = JSON.createObjectNode().put("workload", workload.id());
+        uris.forEach(c.putArray("uris")::add);
+        c.put("prefix", prefix).put("ttlMs", s.ttl().toMillis()).put("warmup", s.warmupOps())
+                .put("ops", workload == Workload.W2 ? s.w2Ops() : s.w1Ops())
+                .put("seconds", (workload == Workload.W2 ? s.w2Time() : s.w4Time()).toMillis() / 1000.0)
+                .put("workers", workload == Workload.W2 ? s.w2Workers() : s.w4Workers())
+                .put("maxGrants", s.w4Grants());
+        return c.toString();
+    }
+
+    /** Reads the last line the script prints: {@code {"metrics": {...}, "waitsUs": [...]}}; null metrics are left out. */
+    static Sample toSample(String line) throws JsonProcessingException {
+        JsonNode root = JSON.readTree(line);
+        JsonNode metrics = root.path("metrics");
+        if (!metrics.isObject()) {
+            throw new IllegalArgumentException("expected {\"metrics\": {...}}, was " + line);
         }
         Map<Metric, Double> m = new EnumMap<>(Metric.class);
-        metrics.forEach((k, v) -> {
-            if (v instanceof Double d) {
-                m.put(Metric.ofKey((String) k), d);
+        metrics.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber()) {
+                m.put(Metric.ofKey(e.getKey()), e.getValue().asDouble());
             }
         });
         List<Long> waits = new ArrayList<>();
-        if (root.get("waitsUs") instanceof List<?> list) {
-            for (Object o : (List<Object>) list) {
-                waits.add(Math.round(((Double) o) * 1e3));
-            }
-        }
+        root.path("waitsUs").forEach(n -> waits.add(Math.round(n.asDouble() * 1e3)));
         return new Sample(m, waits.stream().mapToLong(Long::longValue).toArray());
     }
 

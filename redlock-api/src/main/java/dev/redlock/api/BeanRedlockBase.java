@@ -185,7 +185,9 @@ public abstract class BeanRedlockBase<L extends RedlockResource, I extends Redlo
     private MetaBinding binding() {
         MetaBinding b = binding;
         if (b == null) {
-            throw new IllegalStateException("RL2000: " + getClass().getName() + " is not bound to a lock engine;"
+            // no RLnnnn code: codes belong to the module that detects a problem (1xxx core, 2xxx cdi, 3xxx
+            // processor); this plain state check of the API is like its argument checks
+            throw new IllegalStateException(getClass().getName() + " is not bound to a lock engine;"
                     + " obtain it by injection from a CDI container that runs dev.redlock.cdi.RedlockExtension"
                     + " (add a dependency on dev.redlock:redlock-cdi), not with 'new'");
         }

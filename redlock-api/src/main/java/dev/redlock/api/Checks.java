@@ -4,14 +4,14 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.redlock.api.spi.KeyText;
+import dev.redlock.api.spi.Limits;
+
 /** Argument checks shared by the records of this package; messages name the argument and show the bad value. */
 final class Checks {
 
     private Checks() {
     }
-
-    /** The longest lease the engine takes: TTLs fit a signed 32-bit count of milliseconds. */
-    static final Duration MAX_LEASE = Duration.ofDays(24);
 
     static void positiveOrNull(@Nullable Duration value, String name) {
         if (value != null && (value.isNegative() || value.isZero())) {
@@ -21,8 +21,9 @@ final class Checks {
 
     static void leaseOrNull(@Nullable Duration value, String name) {
         positiveOrNull(value, name);
-        if (value != null && value.compareTo(MAX_LEASE) > 0) {
-            throw new IllegalArgumentException(name + " must be at most 24 days (" + MAX_LEASE + "), was " + value);
+        String tooLong = value == null ? null : Limits.tooLong(value);
+        if (tooLong != null) {
+            throw new IllegalArgumentException(name + " " + tooLong + ", was " + value);
         }
     }
 
@@ -38,21 +39,10 @@ final class Checks {
         }
     }
 
-    /** A name that becomes part of a Redis key: printable, no braces, bounded. Empty is allowed. */
+    /** A name that becomes part of a Redis key: see {@link KeyText#INSTANCE}. Empty is allowed. */
     static void keyPartOrNull(@Nullable String value, String name) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() > ResourceArguments.MAX_LENGTH) {
-            throw new IllegalArgumentException(name + " must be at most " + ResourceArguments.MAX_LENGTH
-                    + " characters, was " + value.length());
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '{' || c == '}') {
-                throw new IllegalArgumentException(name + " must not contain control characters or braces, found U+"
-                        + String.format("%04X", (int) c) + " at index " + i);
-            }
+        if (value != null) {
+            KeyText.INSTANCE.check(value, name);
         }
     }
 }

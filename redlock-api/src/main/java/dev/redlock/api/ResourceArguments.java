@@ -2,13 +2,17 @@ package dev.redlock.api;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.redlock.api.spi.KeyText;
+import dev.redlock.api.spi.Limits;
+
 /**
  * Checks the values that fill the placeholders of a resource template. The factories that
  * {@code redlock-meta-processor} generates call it, so a bad argument fails where the resource is built, with a
  * message naming the template and the placeholder.
  *
  * <p>A value must be non-empty, at most {@value #MAX_LENGTH} characters long, and free of control characters
- * (U+0000–U+001F, U+007F) and of braces, which Redis Cluster would read as a hash tag.
+ * (U+0000–U+001F, U+007F) and of braces, which Redis Cluster would read as a hash tag: the rule
+ * {@link KeyText#PLACEHOLDER_VALUE}, which the other values that become part of a key share.
  *
  * <p>Stateless and thread-safe.
  *
@@ -17,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class ResourceArguments {
 
     /** The longest value a placeholder accepts, in UTF-16 characters. */
-    public static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = Limits.MAX_VALUE_LENGTH;
 
     private ResourceArguments() {
     }
@@ -37,24 +41,6 @@ public final class ResourceArguments {
         if (value == null) {
             throw new IllegalArgumentException(where + " must not be null");
         }
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(where + " must not be empty");
-        }
-        if (value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(where + " must be at most " + MAX_LENGTH + " characters, was "
-                    + value.length());
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new IllegalArgumentException(where + " must not contain control characters, found U+"
-                        + String.format("%04X", (int) c) + " at index " + i);
-            }
-            if (c == '{' || c == '}') {
-                throw new IllegalArgumentException(where + " must not contain '" + c + "' (Redis Cluster reads braces"
-                        + " as a hash tag), was '" + value + "'");
-            }
-        }
-        return value;
+        return KeyText.PLACEHOLDER_VALUE.check(value, where);
     }
 }

@@ -47,7 +47,7 @@ final class BeanRedlockBaseTest {
     void unbound_failsWithTheFix() {
         MetaTest bean = new MetaTest();
         assertThatThrownBy(() -> bean.lock(new Res("name"), () -> "x")).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("RL2000: " + MetaTest.class.getName() + " is not bound")
+                .hasMessageStartingWith(MetaTest.class.getName() + " is not bound")
                 .hasMessageContaining("dev.redlock:redlock-cdi");
     }
 

@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.Meta;
+import dev.redlock.cdi.internal.CdiMessages;
 import dev.redlock.cdi.internal.Deployment;
 import dev.redlock.cdi.internal.RedlockRuntime;
 
@@ -90,8 +91,7 @@ public class RedlockExtension implements Extension {
     private Deployment deployment() {
         Deployment d = deployment;
         if (d == null) {
-            throw new IllegalStateException("RL2025: RedlockExtension: container events out of order;"
-                    + " BeforeBeanDiscovery was not observed");
+            throw CdiMessages.eventsOutOfOrder();
         }
         return d;
     }

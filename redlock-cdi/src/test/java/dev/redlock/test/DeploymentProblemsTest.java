@@ -68,6 +68,13 @@ final class DeploymentProblemsTest {
     }
 
     @Test
+    void keywordMetaName_isRefusedAsByTheProcessor() {
+        assertBootFails(dev.redlock.test.problems.badname.MetaNew.class)
+                .hasMessageContaining("RL2005: dev.redlock.test.problems.badname.MetaNew: invalid meta name, was"
+                        + " 'new': it is a Java keyword");
+    }
+
+    @Test
     void malformedResources_eachReported() {
         assertBootFails(dev.redlock.test.problems.badresource.MetaRedlock.class)
                 .hasMessageContaining("RL2006: dev.redlock.test.problems.badresource.MetaRedlock:"

@@ -17,6 +17,7 @@ import org.redisson.api.RedissonClient;
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockSession;
 import dev.redlock.api.LockedFunction;
+import dev.redlock.api.spi.Limits;
 import dev.redlock.core.internal.Args;
 import dev.redlock.core.internal.Engine;
 import dev.redlock.core.internal.Settings;
@@ -57,7 +58,7 @@ public final class Redlock implements AutoCloseable {
      * The longest duration any setting or call accepts (TTLs, timeouts, delays): 24 days, so that every one fits a
      * signed 32-bit count of milliseconds. A longer wait is allowed and means no deadline.
      */
-    public static final Duration MAX_DURATION = Duration.ofDays(24);
+    public static final Duration MAX_DURATION = Limits.MAX_DURATION;
     /** The default number of connections per node for clients the engine creates. */
     public static final int DEFAULT_CONNECTION_POOL_SIZE = 24;
 

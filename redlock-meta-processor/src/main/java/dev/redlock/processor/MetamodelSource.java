@@ -1,8 +1,11 @@
 package dev.redlock.processor;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.redlock.api.spi.ResourceDeclaration;
 
 /**
  * Writes the source of {@code <Class>_}: the typed resources of one redlock meta.
@@ -27,7 +30,7 @@ final class MetamodelSource {
      * @param generated     whether {@code @Generated} can be used (see {@code RedlockProcessor#canUseGenerated})
      */
     static String write(String packageName, String metaReference, String generatedName, @Nullable String fullName,
-            List<ResourceTemplate> lock, List<ResourceTemplate> isolate, boolean generated) {
+            List<ResourceDeclaration> lock, List<ResourceDeclaration> isolate, boolean generated) {
         boolean templates = lock.stream().anyMatch(t -> !t.isPlain()) || isolate.stream().anyMatch(t -> !t.isPlain());
         StringBuilder sb = new StringBuilder();
         if (!packageName.isEmpty()) {
@@ -59,7 +62,7 @@ final class MetamodelSource {
     }
 
     private static void nested(StringBuilder sb, String outer, String type, String method,
-            List<ResourceTemplate> resources) {
+            List<ResourceDeclaration> resources) {
         sb.append("\n    /**\n");
         if (resources.isEmpty()) {
             sb.append("     * The resources {@code ").append(method).append("} accepts: none. This type has no values,")
@@ -87,7 +90,7 @@ final class MetamodelSource {
         sb.append(".\n");
         sb.append("     */\n");
         sb.append("    public static final class ").append(type).append(" implements RedlockResource {\n");
-        for (ResourceTemplate r : resources) {
+        for (ResourceDeclaration r : resources) {
             if (r.isPlain()) {
                 sb.append("\n        /** The resource {@code ").append(r.declaration()).append("}. */\n");
                 sb.append("        public static final ").append(type).append(' ').append(r.javaName())
@@ -101,7 +104,7 @@ final class MetamodelSource {
         sb.append("            this.template = template;\n");
         sb.append("            this.resource = resource;\n");
         sb.append("        }\n");
-        for (ResourceTemplate r : resources) {
+        for (ResourceDeclaration r : resources) {
             if (!r.isPlain()) {
                 factory(sb, type, r);
             }
@@ -126,7 +129,7 @@ final class MetamodelSource {
         sb.append("    }\n");
     }
 
-    private static void factory(StringBuilder sb, String type, ResourceTemplate r) {
+    private static void factory(StringBuilder sb, String type, ResourceDeclaration r) {
         sb.append("\n        /**\n");
         sb.append("         * The resource {@code ").append(r.declaration()).append("}.\n");
         sb.append("         *\n");
@@ -144,8 +147,26 @@ final class MetamodelSource {
         }
         sb.append(") {\n");
         sb.append("            return new ").append(type).append("(\"").append(r.declaration()).append("\",\n");
-        sb.append("                    ").append(String.join("\n                    + ", r.fillTerms()))
+        sb.append("                    ").append(String.join("\n                    + ", fillTerms(r)))
                 .append(");\n");
         sb.append("        }\n");
+    }
+
+    /**
+     * The terms of the Java expression that fills {@code r} from its parameters, checking each argument, to be joined
+     * with {@code +}: {@code "user-"}, {@code ResourceArguments.check("user-{userId}", "userId", userId)}.
+     */
+    static List<String> fillTerms(ResourceDeclaration r) {
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < r.literals().size(); i++) {
+            if (!r.literals().get(i).isEmpty()) {
+                terms.add('"' + r.literals().get(i) + '"');
+            }
+            if (i < r.placeholders().size()) {
+                String p = r.placeholders().get(i);
+                terms.add("ResourceArguments.check(\"" + r.declaration() + "\", \"" + p + "\", " + p + ")");
+            }
+        }
+        return terms;
     }
 }

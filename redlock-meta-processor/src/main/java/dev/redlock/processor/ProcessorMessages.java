@@ -3,6 +3,8 @@ package dev.redlock.processor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import dev.redlock.api.spi.ResourceDeclaration;
+
 /**
  * Every diagnostic of the processor, one static factory per code, so that the codes stay unique and tests can
  * assert on the code while the wording evolves. Format: {@code RLnnnn: <where>: <what is wrong>[, was X][; fix]}.
@@ -12,53 +14,27 @@ import java.io.StringWriter;
  */
 final class ProcessorMessages {
 
-    private static final String LITERAL_CHARS = "letters, digits and . _ : -";
-
     private ProcessorMessages() {
     }
 
-    static String unbalancedBraces(String where, String declaration, String detail) {
-        return "RL3001: " + where + ": template '" + declaration + "' has unbalanced braces: " + detail
-                + "; write each placeholder as {name}, as in user-{userId}";
-    }
-
-    static String emptyPlaceholder(String where, String declaration, int index) {
-        return "RL3002: " + where + ": template '" + declaration + "' has an empty placeholder {} at index " + index
-                + "; name it, as in user-{userId}";
-    }
-
-    static String placeholderNotIdentifier(String where, String declaration, String name) {
-        return "RL3003: " + where + ": placeholder {" + name + "} of template '" + declaration
-                + "' is not a Java identifier; name it like a Java parameter, such as userId (no keyword)";
-    }
-
-    static String duplicatePlaceholder(String where, String declaration, String name) {
-        return "RL3004: " + where + ": template '" + declaration + "' uses placeholder {" + name
-                + "} twice; give each placeholder its own name";
-    }
-
-    static String illegalCharacter(String where, String declaration, char c, int index) {
-        return "RL3005: " + where + ": resource '" + declaration + "' contains " + describe(c) + " at index " + index
-                + " outside a placeholder; the literal part may only hold " + LITERAL_CHARS;
-    }
-
-    static String emptyResource(String where) {
-        return "RL3006: " + where + ": a resource is empty; remove it or give it a name, such as \"name\"";
-    }
-
-    static String duplicateResource(String where, String declaration) {
-        return "RL3007: " + where + ": resource '" + declaration + "' is declared twice in this list; remove one";
-    }
-
-    static String nameClash(String where, String declaration, String other, String kind, String javaName) {
-        return "RL3008: " + where + ": resources '" + other + "' and '" + declaration + "' both map to the " + kind
-                + " " + javaName + "; rename one of them (see docs/resources.md, naming rules)";
-    }
-
-    static String unusableJavaName(String where, String declaration, String kind, String javaName, String why) {
-        return "RL3009: " + where + ": resource '" + declaration + "' maps to the " + kind + " '" + javaName
-                + "', which cannot be used: " + why + "; start the literal part with a letter and avoid Java keywords"
-                + " and the method names of Object and RedlockResource";
+    /**
+     * A problem the resource grammar found in a declaration ({@code RL3001}–{@code RL3009}); the reason and the fix
+     * are the grammar's own, so that the extension's {@code RL2006} for the same declaration gives the same ones.
+     */
+    static String badResource(String where, String declaration, ResourceDeclaration.Problem problem) {
+        String code = switch (problem.kind()) {
+            case UNBALANCED_BRACES -> "RL3001";
+            case EMPTY_PLACEHOLDER -> "RL3002";
+            case PLACEHOLDER_NOT_IDENTIFIER -> "RL3003";
+            case DUPLICATE_PLACEHOLDER -> "RL3004";
+            case ILLEGAL_CHARACTER -> "RL3005";
+            case EMPTY -> "RL3006";
+            case DUPLICATE_RESOURCE -> "RL3007";
+            case NAME_CLASH -> "RL3008";
+            case UNUSABLE_NAME -> "RL3009";
+        };
+        return code + ": " + where + ": resource '" + declaration + "': " + problem.reason() + "; "
+                + problem.kind().fix();
     }
 
     static String resourcesWithoutMeta(String where) {
@@ -127,11 +103,6 @@ final class ProcessorMessages {
         StringWriter sw = new StringWriter();
         e.printStackTrace(new PrintWriter(sw));
         return "RL3999: RedlockProcessor failed unexpectedly; please report this with the stack trace: " + sw;
-    }
-
-    private static String describe(char c) {
-        String code = String.format("U+%04X", (int) c);
-        return c < 0x20 || c == 0x7f ? code : "'" + c + "' (" + code + ")";
     }
 
     private static String describePackage(String packageName) {

@@ -43,6 +43,7 @@ import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.spi.MetaNames;
+import dev.redlock.api.spi.ResourceDeclaration;
 
 /**
  * The javac annotation processor of Redlock for Jakarta CDI: gives each redlock meta typed resources
@@ -67,9 +68,6 @@ public final class RedlockProcessor extends AbstractProcessor {
     static final String MODULE = "dev.redlock.api.Module";
     private static final String BASE = "dev.redlock.api.BeanRedlockBase";
     private static final String RESOURCES_SIMPLE = "@RedlockResources";
-    /** Accessor names the generated scope class cannot take: the no-argument methods of {@code Object}. */
-    private static final Set<String> RESERVED_ACCESSORS = Set.of("getClass", "hashCode", "toString", "clone",
-            "finalize", "notify", "notifyAll", "wait");
 
     private Elements elements;
     private Types types;
@@ -188,10 +186,10 @@ public final class RedlockProcessor extends AbstractProcessor {
         List<String> lock = List.of();
         List<String> isolate = List.of();
         if (resourcesMirror != null) {
-            List<ResourceTemplate> lockTemplates = resources(type, resourcesMirror, "lock");
-            List<ResourceTemplate> isolateTemplates = resources(type, resourcesMirror, "isolate");
-            lock = lockTemplates.stream().map(ResourceTemplate::declaration).toList();
-            isolate = isolateTemplates.stream().map(ResourceTemplate::declaration).toList();
+            List<ResourceDeclaration> lockTemplates = resources(type, resourcesMirror, "lock");
+            List<ResourceDeclaration> isolateTemplates = resources(type, resourcesMirror, "isolate");
+            lock = lockTemplates.stream().map(ResourceDeclaration::declaration).toList();
+            isolate = isolateTemplates.stream().map(ResourceDeclaration::declaration).toList();
             @Nullable
             String fullName = joinsScope ? MetaNames.fullName(module.name(), name) : null;
             writeMetamodel(type, fullName, lockTemplates, isolateTemplates);
@@ -249,14 +247,7 @@ public final class RedlockProcessor extends AbstractProcessor {
         String name = explicit != null && explicit.getValue() instanceof String s && !s.isEmpty()
                 ? s
                 : MetaNames.metaName(type.getSimpleName().toString());
-        String why = null;
-        if (!MetaNames.isValidMetaName(name)) {
-            why = "it must start with a lower-case letter and hold only letters and digits";
-        } else if (SourceVersion.isKeyword(name)) {
-            why = "it is a Java keyword";
-        } else if (RESERVED_ACCESSORS.contains(name)) {
-            why = "it is the name of a method of Object";
-        }
+        String why = MetaNames.metaNameProblem(name);
         if (why != null) {
             error(ProcessorMessages.invalidMetaName(where, name, why), type, metaMirror, explicit);
             return null;
@@ -318,50 +309,39 @@ public final class RedlockProcessor extends AbstractProcessor {
         return p != null ? p : elements.getPackageElement(name);
     }
 
-    /** Parses one attribute of {@code @RedlockResources}; reports every problem and returns the valid entries. */
-    private List<ResourceTemplate> resources(TypeElement type, AnnotationMirror mirror, String attribute) {
+    /**
+     * Parses one attribute of {@code @RedlockResources} with the shared grammar; reports every problem on its value
+     * and returns the valid declarations.
+     */
+    private List<ResourceDeclaration> resources(TypeElement type, AnnotationMirror mirror, String attribute) {
         String where = where(type) + " " + RESOURCES_SIMPLE + "(" + attribute + ")";
         AnnotationValue list = value(mirror, attribute);
-        List<ResourceTemplate> valid = new ArrayList<>();
+        List<ResourceDeclaration> valid = new ArrayList<>();
         if (list == null || !(list.getValue() instanceof List<?> values)) {
             return valid;
         }
-        Set<String> declared = new HashSet<>();
-        Map<String, String> javaNames = new HashMap<>();
+        List<AnnotationValue> constants = new ArrayList<>();
+        List<String> declarations = new ArrayList<>();
         for (Object o : values) {
-            if (!(o instanceof AnnotationValue v) || !(v.getValue() instanceof String declaration)) {
-                continue; // not a constant: javac reports it
+            if (o instanceof AnnotationValue v && v.getValue() instanceof String declaration) {
+                constants.add(v);
+                declarations.add(declaration);
+            } // else not a constant: javac reports it
+        }
+        List<ResourceDeclaration.Result> results = ResourceDeclaration.parseAll(declarations);
+        for (int i = 0; i < results.size(); i++) {
+            ResourceDeclaration.Result r = results.get(i);
+            AnnotationValue v = constants.get(i);
+            r.problems().forEach(p -> error(ProcessorMessages.badResource(where, r.declaration(), p), type, mirror, v));
+            if (r.parsed() != null) {
+                valid.add(r.parsed());
             }
-            if (!declaration.isEmpty() && !declared.add(declaration)) {
-                error(ProcessorMessages.duplicateResource(where, declaration), type, mirror, v);
-                continue;
-            }
-            List<String> problems = new ArrayList<>();
-            ResourceTemplate t = ResourceTemplate.parse(declaration, where, problems::add);
-            problems.forEach(msg -> error(msg, type, mirror, v));
-            if (t == null) {
-                continue;
-            }
-            String javaName = t.javaName();
-            String why = t.javaNameProblem();
-            if (why != null) {
-                error(ProcessorMessages.unusableJavaName(where, declaration, t.javaNameKind(), javaName, why), type,
-                        mirror, v);
-                continue;
-            }
-            String other = javaNames.putIfAbsent(t.javaNameKind() + " " + javaName, declaration);
-            if (other != null) {
-                error(ProcessorMessages.nameClash(where, declaration, other, t.javaNameKind(), javaName), type,
-                        mirror, v);
-                continue;
-            }
-            valid.add(t);
         }
         return valid;
     }
 
-    private void writeMetamodel(TypeElement type, @Nullable String fullName, List<ResourceTemplate> lock,
-            List<ResourceTemplate> isolate) {
+    private void writeMetamodel(TypeElement type, @Nullable String fullName, List<ResourceDeclaration> lock,
+            List<ResourceDeclaration> isolate) {
         PackageElement pkg = packageOf(type);
         String packageName = pkg.getQualifiedName().toString();
         String reference = relativeName(type, packageName);

@@ -95,7 +95,7 @@ public final class Scaffold {
         if (pkg.isEmpty() || !SourceVersion.isName(pkg)) {
             return usage(err, "--package must be a Java package name, such as com.example.student, was '" + pkg + "'");
         }
-        if (!MetaNames.isValidMetaName(name) || SourceVersion.isKeyword(name)) {
+        if (MetaNames.metaNameProblem(name) != null) {
             return usage(err, "--name must be lower camel case letters and digits, such as redlock, was '" + name
                     + "'");
         }

@@ -57,8 +57,8 @@ final class ResourceErrorsTest {
                         "@Meta @RedlockResources(lock = {\"user-{id}\",", "  \"user.{other}\"})",
                         "class MetaRedlock extends BeanRedlockBase<MetaRedlock_.Lock, MetaRedlock_.Isolate> {}"));
         CompilationSubject.assertThat(c).hadErrorContaining(
-                "RL3008: test.MetaRedlock @RedlockResources(lock): resources 'user-{id}' and 'user.{other}' both map"
-                        + " to the factory user");
+                "RL3008: test.MetaRedlock @RedlockResources(lock): resource 'user.{other}': maps to the factory user,"
+                        + " as 'user-{id}' does");
     }
 
     @Test
@@ -74,8 +74,8 @@ final class ResourceErrorsTest {
     void malformedTemplate_messageHasWhereWhatAndFix() {
         Compilation c = Samples.javac().compile(Samples.testModule(), metaDeclaring("user-{userId"));
         assertThat(c.errors()).singleElement().extracting(d -> d.getMessage(null)).isEqualTo(
-                "RL3001: test.MetaRedlock @RedlockResources(isolate): template 'user-{userId' has unbalanced braces:"
-                        + " '{' at index 5 is never closed; write each placeholder as {name}, as in user-{userId}");
+                "RL3001: test.MetaRedlock @RedlockResources(isolate): resource 'user-{userId': unclosed '{' at index 5;"
+                        + " write each placeholder as {name}, as in user-{userId}");
     }
 
     @Test

@@ -16,6 +16,7 @@ import jakarta.ws.rs.ProcessingException;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -190,6 +191,7 @@ public final class DemoApp implements AutoCloseable {
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         // end::jersey[]
         resources.property(ServerProperties.WADL_FEATURE_DISABLE, true); // no JAXB here, so no WADL
+        resources.register(JacksonFeature.class); // the JSON of /inspect
         try {
             return JdkHttpServerFactory.createHttpServer(base, resources);
         } catch (ProcessingException e) {

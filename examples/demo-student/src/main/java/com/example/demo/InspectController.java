@@ -25,29 +25,58 @@ public class InspectController {
     Onion onion;
 
     /**
+     * The answer of {@code /inspect}; Jackson writes it (records in component order), through Jersey's
+     * {@code jersey-media-json-jackson}.
+     *
+     * @param metas the metas in effect
+     * @param locks the locks held now
+     */
+    public record Inspect(List<MetaView> metas, List<LockView> locks) {
+    }
+
+    /**
+     * One meta in effect.
+     *
+     * @param name      {@code module:meta}
+     * @param module    the module
+     * @param meta      the meta name
+     * @param beanClass the meta class
+     * @param lock      the resources {@code lock} accepts
+     * @param isolate   the resources {@code lockIsolate} accepts
+     * @param client    the client its locks use
+     */
+    public record MetaView(String name, String module, String meta, String beanClass, List<String> lock,
+            List<String> isolate, String client) {
+    }
+
+    /**
+     * One lock held now.
+     *
+     * @param key                the Redis key
+     * @param owner              the shortened owner id
+     * @param remainingTtlMillis how long it stays valid without extension
+     * @param fencingToken       the fencing token of the grant
+     * @param waiters            how many callers wait for it
+     */
+    public record LockView(String key, String owner, long remainingTtlMillis, long fencingToken, long waiters) {
+    }
+
+    /**
      * The metas and the live locks.
      *
-     * @return the JSON object
+     * @return the answer, written as JSON
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String inspect() {
+    public Inspect inspect() {
         // tag::inspect-data[]
         List<MetaSlice> metas = onion.meta().inspectMeta("redlock");
         List<HeldLock> locks = onion.redlock().inspectLocks();
         // end::inspect-data[]
-        JsonWriter json = new JsonWriter().beginObject().name("metas").beginArray();
-        for (MetaSlice m : metas) {
-            json.beginObject().field("name", m.name()).field("module", m.module()).field("meta", m.meta())
-                    .field("beanClass", m.beanClass()).name("lock").strings(m.lockResources()).name("isolate")
-                    .strings(m.isolateResources()).field("client", m.client()).endObject();
-        }
-        json.endArray().name("locks").beginArray();
-        for (HeldLock l : locks) {
-            json.beginObject().field("key", l.key()).field("owner", l.owner())
-                    .field("remainingTtlMillis", l.remainingTtl().toMillis()).field("fencingToken", l.fencingToken())
-                    .field("waiters", l.waiters()).endObject();
-        }
-        return json.endArray().endObject().toString();
+        return new Inspect(
+                metas.stream().map(m -> new MetaView(m.name(), m.module(), m.meta(), m.beanClass(),
+                        m.lockResources(), m.isolateResources(), m.client())).toList(),
+                locks.stream().map(l -> new LockView(l.key(), l.owner(), l.remainingTtl().toMillis(),
+                        l.fencingToken(), l.waiters())).toList());
     }
 }

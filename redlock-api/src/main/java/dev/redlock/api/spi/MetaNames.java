@@ -1,6 +1,9 @@
 package dev.redlock.api.spi;
 
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.Module;
 
@@ -15,6 +18,9 @@ public final class MetaNames {
     private static final Pattern MODULE_NAME = Pattern.compile(Module.NAME_PATTERN);
     private static final Pattern META_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final String PREFIX = "Meta";
+    /** The no-argument methods of {@code Object}: a scope accessor cannot take their names. */
+    private static final Set<String> OBJECT_METHODS = Set.of("getClass", "hashCode", "toString", "clone",
+            "finalize", "notify", "notifyAll", "wait");
 
     private MetaNames() {
     }
@@ -37,6 +43,28 @@ public final class MetaNames {
      */
     public static boolean isValidMetaName(String name) {
         return META_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Why {@code name} cannot be a meta name, or {@code null} if it can. A meta name becomes the accessor of the
+     * generated module scope class ({@code ScopeModuleDemoStudent.redlock()}), so beyond {@link #isValidMetaName}
+     * it must not be a Java keyword nor a no-argument method of {@code Object}. The processor ({@code RL3015}) and
+     * the extension ({@code RL2005}) both apply this rule.
+     *
+     * @param name the name to check
+     * @return the reason, such as {@code "it is a Java keyword"}, or {@code null}
+     */
+    public static @Nullable String metaNameProblem(String name) {
+        if (!isValidMetaName(name)) {
+            return "it must start with a lower-case letter and hold only letters and digits";
+        }
+        if (JavaWords.KEYWORDS.contains(name)) {
+            return "it is a Java keyword";
+        }
+        if (OBJECT_METHODS.contains(name)) {
+            return "it is the name of a method of Object";
+        }
+        return null;
     }
 
     /**

@@ -42,4 +42,12 @@ final class MetaNamesTest {
         assertThat(MetaNames.isValidMetaName("redlock")).isTrue();
         assertThat(MetaNames.isValidMetaName("Redlock")).isFalse();
     }
+
+    @Test
+    void metaNameProblem_refusesWhatTheScopeAccessorCannotTake() {
+        assertThat(MetaNames.metaNameProblem("orderLock")).isNull();
+        assertThat(MetaNames.metaNameProblem("Bad-Name")).startsWith("it must start with a lower-case letter");
+        assertThat(MetaNames.metaNameProblem("new")).isEqualTo("it is a Java keyword");
+        assertThat(MetaNames.metaNameProblem("hashCode")).isEqualTo("it is the name of a method of Object");
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.Module;
+import dev.redlock.api.spi.ResourceDeclaration;
 
 /**
  * Every message of the CDI layer, with its code, in one place. Tests assert on the codes, so the wording may
@@ -43,14 +44,15 @@ public final class CdiMessages {
                 + ", such as 'demo-student'");
     }
 
-    static DeploymentException invalidMetaName(Class<?> beanClass, String name) {
-        return problem("RL2005: " + beanClass.getName() + ": invalid meta name, was '" + name
-                + "'; use lower camel case letters and digits, such as 'redlock' or 'orderLock'");
+    static DeploymentException invalidMetaName(Class<?> beanClass, String name, String why) {
+        return problem("RL2005: " + beanClass.getName() + ": invalid meta name, was '" + name + "': " + why
+                + "; use lower camel case letters and digits, such as 'redlock' or 'orderLock'");
     }
 
-    static DeploymentException badResource(Class<?> beanClass, String attribute, String resource, String why) {
+    static DeploymentException badResource(Class<?> beanClass, String attribute, String resource,
+            ResourceDeclaration.Problem why) {
         return problem("RL2006: " + beanClass.getName() + ": @RedlockResources(" + attribute + "): malformed resource '"
-                + resource + "': " + why + "; write plain names of [A-Za-z0-9._:-] and placeholders such as {userId}");
+                + resource + "': " + why.reason() + "; " + why.kind().fix());
     }
 
     static DeploymentException baseWithoutMeta(Class<?> beanClass) {
@@ -65,19 +67,47 @@ public final class CdiMessages {
     }
 
     static DeploymentException injectionOutsideModule(String injectionPoint) {
-        return problem("RL2010: " + injectionPoint + ": unqualified BeanRedlockBase<?, ?> injected into a class outside"
-                + " any module; annotate its package with @Module, add @InModule(\"module\"), or inject the meta"
-                + " class itself");
+        return problem(injectionOutsideModuleText(injectionPoint));
+    }
+
+    /** {@link #injectionOutsideModule} found when a dynamic lookup resolves, after validation. */
+    static IllegalStateException injectionOutsideModuleAtLookup(String injectionPoint) {
+        return new IllegalStateException(injectionOutsideModuleText(injectionPoint));
+    }
+
+    private static String injectionOutsideModuleText(String injectionPoint) {
+        return "RL2010: " + injectionPoint + ": unqualified BeanRedlockBase<?, ?> injected into a class outside any"
+                + " module; annotate its package with @Module, add @InModule(\"module\"), or inject the meta class"
+                + " itself";
     }
 
     static DeploymentException moduleWithoutMeta(String injectionPoint, String module) {
-        return problem("RL2011: " + injectionPoint + ": module '" + module + "' has no @Meta bean; add one (such as"
-                + " MetaRedlock) to the module or inject another module's with @InModule");
+        return problem(moduleWithoutMetaText(injectionPoint, module));
+    }
+
+    /** {@link #moduleWithoutMeta} found when a dynamic lookup resolves, after validation. */
+    static IllegalStateException moduleWithoutMetaAtLookup(String injectionPoint, String module) {
+        return new IllegalStateException(moduleWithoutMetaText(injectionPoint, module));
+    }
+
+    private static String moduleWithoutMetaText(String injectionPoint, String module) {
+        return "RL2011: " + injectionPoint + ": module '" + module + "' has no @Meta bean; add one (such as"
+                + " MetaRedlock) to the module or inject another module's with @InModule";
     }
 
     static DeploymentException ambiguousModuleMeta(String injectionPoint, String module, List<String> metas) {
-        return problem("RL2012: " + injectionPoint + ": module '" + module + "' has several metas " + metas
-                + " and none named 'redlock'; inject the meta class itself");
+        return problem(ambiguousModuleMetaText(injectionPoint, module, metas));
+    }
+
+    /** {@link #ambiguousModuleMeta} found when a dynamic lookup resolves, after validation. */
+    static IllegalStateException ambiguousModuleMetaAtLookup(String injectionPoint, String module,
+            List<String> metas) {
+        return new IllegalStateException(ambiguousModuleMetaText(injectionPoint, module, metas));
+    }
+
+    private static String ambiguousModuleMetaText(String injectionPoint, String module, List<String> metas) {
+        return "RL2012: " + injectionPoint + ": module '" + module + "' has several metas " + metas
+                + " and none named 'redlock'; inject the meta class itself";
     }
 
     static DeploymentException unknownModule(String injectionPoint, String module, Collection<String> known) {
@@ -160,14 +190,25 @@ public final class CdiMessages {
                 + " already shut down)");
     }
 
+    /**
+     * The extension was called before {@code BeforeBeanDiscovery}: a container that does not deliver the portable
+     * extension events in order.
+     *
+     * @return the exception
+     */
+    public static IllegalStateException eventsOutOfOrder() {
+        return new IllegalStateException("RL2028: RedlockExtension: container events out of order;"
+                + " BeforeBeanDiscovery was not observed; register the extension before the container starts");
+    }
+
     static IllegalStateException noInjectionPoint() {
         return new IllegalStateException("RL2026: BeanRedlockBase<?, ?>: no injection point to resolve the module"
                 + " from; inject it into a bean field or parameter, or use @InModule(\"module\")");
     }
 
-    static IllegalArgumentException badResourceValue(String fullName, String resource) {
-        return new IllegalArgumentException("RL2027: " + fullName + ": resource must be a non-blank key part without"
-                + " control characters or braces, was '" + shown(resource) + "'");
+    static IllegalArgumentException badResourceValue(String fullName, String resource, String why) {
+        return new IllegalArgumentException("RL2027: " + fullName + ": resource " + why + ", was '" + shown(resource)
+                + "'");
     }
 
     /**

@@ -42,10 +42,10 @@ import org.jspecify.annotations.Nullable;
 import dev.redlock.api.BeanRedlockBase;
 import dev.redlock.api.Meta;
 import dev.redlock.api.RedlockResource;
-import dev.redlock.api.RedlockResources;
 import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.api.spi.MetaNames;
 import dev.redlock.api.spi.RedlockBinder;
+import dev.redlock.api.spi.ResourceDeclaration;
 import dev.redlock.cdi.InModule;
 import dev.redlock.cdi.InstanceNameResolver;
 
@@ -79,14 +79,14 @@ public final class Deployment {
     }
 
     /**
-     * Starts a deployment: reads the processor and Jandex indexes visible to {@code loader}.
+     * Starts a deployment: reads the processor indexes visible to {@code loader}.
      *
      * @param loader the application class loader
      * @return the deployment
      */
     public static Deployment begin(ClassLoader loader) {
         RedlockIndex index = RedlockIndex.load(loader);
-        return new Deployment(loader, index, ModuleResolver.create(loader, index));
+        return new Deployment(loader, index, new ModuleResolver(index.modules));
     }
 
     /**
@@ -137,9 +137,7 @@ public final class Deployment {
     public void addBeans(List<Class<?>> metaClasses, AfterBeanDiscovery abd) {
         List<MetaSite> found = new ArrayList<>();
         for (Class<?> c : metaClasses) {
-            ModuleResolver.ModuleDecl module = moduleFromIndex(c);
-            found.add(MetaSite.of(c, c.getAnnotation(Meta.class), c.getAnnotation(RedlockResources.class),
-                    module != null ? module : resolver.moduleOf(c)));
+            found.add(MetaSite.of(c, index, resolver));
         }
         found.sort((a, b) -> a.beanClass().getName().compareTo(b.beanClass().getName()));
         sites = List.copyOf(found);
@@ -174,17 +172,6 @@ public final class Deployment {
         }
     }
 
-    private ModuleResolver.@Nullable ModuleDecl moduleFromIndex(Class<?> c) {
-        String fullName = index.metas.get(c.getName());
-        if (fullName == null) {
-            return null;
-        }
-        String module = fullName.substring(0, fullName.indexOf(':'));
-        String pkg = index.modules.entrySet().stream().filter(e -> e.getValue().equals(module))
-                .map(Map.Entry::getKey).findFirst().orElse(c.getPackageName());
-        return new ModuleResolver.ModuleDecl(module, pkg);
-    }
-
     private Object forInjectionPoint(Instance<Object> instance) {
         InjectionPoint ip = instance.select(InjectionPoint.class).get();
         Member member = ip == null ? null : ip.getMember();
@@ -193,7 +180,7 @@ public final class Deployment {
         }
         ModuleResolver.ModuleDecl module = resolver.moduleOf(member.getDeclaringClass());
         if (module == null) {
-            throw new IllegalStateException(CdiMessages.injectionOutsideModule(where(ip)).getMessage());
+            throw CdiMessages.injectionOutsideModuleAtLookup(where(ip));
         }
         return reference(instance, module.name(), () -> where(ip));
     }
@@ -202,9 +189,9 @@ public final class Deployment {
         List<MetaSite> metas = byModule.getOrDefault(module, List.of());
         MetaSite meta = defaultMeta(metas);
         if (meta == null) {
-            throw new IllegalStateException((metas.isEmpty()
-                    ? CdiMessages.moduleWithoutMeta(where.get(), module)
-                    : CdiMessages.ambiguousModuleMeta(where.get(), module, names(metas))).getMessage());
+            throw metas.isEmpty()
+                    ? CdiMessages.moduleWithoutMetaAtLookup(where.get(), module)
+                    : CdiMessages.ambiguousModuleMetaAtLookup(where.get(), module, names(metas));
         }
         return instance.select(meta.beanClass()).get();
     }
@@ -290,8 +277,9 @@ public final class Deployment {
             if (!s.isRedlockBase()) {
                 problems.add(CdiMessages.notARedlockBase(c));
             }
-            if (!MetaNames.isValidMetaName(s.meta())) {
-                problems.add(CdiMessages.invalidMetaName(c, s.meta()));
+            String badName = MetaNames.metaNameProblem(s.meta());
+            if (badName != null) {
+                problems.add(CdiMessages.invalidMetaName(c, s.meta(), badName));
             }
             resourceProblems(c, "lock", s.lockResources(), problems);
             resourceProblems(c, "isolate", s.isolateResources(), problems);
@@ -308,17 +296,20 @@ public final class Deployment {
                         .orElseThrow())));
     }
 
-    private static void resourceProblems(Class<?> c, String attribute, List<String> resources,
+    /**
+     * Adds the problems ({@code RL2006}) of one {@code @RedlockResources} list, by the grammar the processor applies
+     * at compile time ({@link ResourceDeclaration}), so that both accept and refuse the same declarations for the same
+     * reasons. Public for the processor's test that proves it ({@code TemplateTableTest}).
+     *
+     * @param c         the meta class, for the message
+     * @param attribute {@code lock} or {@code isolate}, for the message
+     * @param resources the declarations
+     * @param problems  where to add the problems
+     */
+    public static void resourceProblems(Class<?> c, String attribute, List<String> resources,
             List<DeploymentException> problems) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String r : resources) {
-            String why = ResourceTemplates.problem(r);
-            if (why == null && !seen.add(r)) {
-                why = "declared twice";
-            }
-            if (why != null) {
-                problems.add(CdiMessages.badResource(c, attribute, r, why));
-            }
+        for (ResourceDeclaration.Result r : ResourceDeclaration.parseAll(resources)) {
+            r.problems().forEach(p -> problems.add(CdiMessages.badResource(c, attribute, r.declaration(), p)));
         }
     }
 

@@ -1,24 +1,9 @@
 package dev.redlock.cdi.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.System.Logger.Level;
-import java.net.URL;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.AnnotationValue;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexReader;
-import org.jboss.jandex.IndexView;
 import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.Module;
@@ -26,14 +11,12 @@ import dev.redlock.api.Module;
 /**
  * Finds the module of a class: the nearest enclosing package annotated {@link Module @Module}.
  *
- * <p>Packages listed in a processor index or a Jandex index ({@code META-INF/jandex.idx}) are answered from the
- * index; only packages no index covers are looked up by loading {@code <package>.package-info}. Results are cached.
- * Thread-safe.
+ * <p>Two sources, tried package by package from the class's own upwards: the {@code module} lines of the processor
+ * index ({@link RedlockIndex}), then the one fallback, loading {@code <package>.package-info} by reflection, for
+ * packages compiled without the processor. Results are cached. Thread-safe.
  */
 public final class ModuleResolver {
 
-    private static final System.Logger LOG = System.getLogger(ModuleResolver.class.getName());
-    private static final DotName MODULE = DotName.createSimple(Module.class.getName());
     private static final String PACKAGE_INFO = "package-info";
 
     /**
@@ -45,58 +28,18 @@ public final class ModuleResolver {
     public record ModuleDecl(String name, String packageName) {
     }
 
-    /** Package to declared module, from the indexes. */
+    /** Package to declared module, from the processor index. */
     private final Map<String, String> indexedModules;
-    /** Packages whose annotations an index knows completely (so absence of @Module there is certain). */
-    private final Set<String> indexedPackages;
     /** Package to the nearest module declaration, empty if none; filled as classes are resolved. */
     private final Map<String, Optional<ModuleDecl>> cache = new ConcurrentHashMap<>();
 
-    ModuleResolver(Map<String, String> indexedModules, Set<String> indexedPackages) {
-        this.indexedModules = Map.copyOf(indexedModules);
-        this.indexedPackages = Set.copyOf(indexedPackages);
-    }
-
     /**
-     * A resolver using the processor index and every Jandex index visible to {@code loader}.
+     * A resolver answering from {@code indexedModules} first.
      *
-     * @param loader the class loader
-     * @param index  the processor index already read
-     * @return the resolver
+     * @param indexedModules package name to module name, from the processor index
      */
-    static ModuleResolver create(ClassLoader loader, RedlockIndex index) {
-        Map<String, String> modules = new HashMap<>(index.modules);
-        Set<String> packages = new HashSet<>();
-        try {
-            Enumeration<URL> urls = loader.getResources("META-INF/jandex.idx");
-            while (urls.hasMoreElements()) {
-                URL url = urls.nextElement();
-                try (InputStream in = url.openStream()) {
-                    addJandex(new IndexReader(in).read(), modules, packages);
-                } catch (IOException | RuntimeException e) { // an index of another Jandex version: use reflection
-                    LOG.log(Level.DEBUG, () -> "redlock: ignoring Jandex index " + url + ": " + e);
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "redlock: cannot list Jandex indexes: " + e);
-        }
-        return new ModuleResolver(modules, packages);
-    }
-
-    /** Adds the modules and the fully known packages of one Jandex index. */
-    static void addJandex(IndexView index, Map<String, String> modules, Set<String> packages) {
-        for (ClassInfo c : index.getKnownClasses()) {
-            packages.add(packageOf(c.name().toString()));
-        }
-        for (AnnotationInstance a : index.getAnnotations(MODULE)) {
-            if (a.target().kind() == AnnotationTarget.Kind.CLASS) {
-                String cls = a.target().asClass().name().toString();
-                AnnotationValue v = a.value();
-                if (cls.endsWith("." + PACKAGE_INFO) && v != null) {
-                    modules.put(packageOf(cls), v.asString());
-                }
-            }
-        }
+    ModuleResolver(Map<String, String> indexedModules) {
+        this.indexedModules = Map.copyOf(indexedModules);
     }
 
     /**
@@ -132,9 +75,6 @@ public final class ModuleResolver {
         if (name != null) {
             return new ModuleDecl(name, pkg);
         }
-        if (indexedPackages.contains(pkg)) {
-            return null;
-        }
         try {
             Class<?> info = Class.forName(pkg + "." + PACKAGE_INFO, false, loader);
             Module m = info.getAnnotation(Module.class);
@@ -142,10 +82,5 @@ public final class ModuleResolver {
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
-    }
-
-    private static String packageOf(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? "" : className.substring(0, dot);
     }
 }

@@ -15,9 +15,13 @@ import java.util.Map;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The build-time index that {@code redlock-meta-processor} writes to {@value #RESOURCE}: the modules and metas of
- * one compilation, so the extension knows them without loading {@code package-info} classes.
+ * one compilation with their resources, so the extension takes a meta's module, name and resources from it rather
+ * than deriving them again by reflection (which remains the one fallback, for classes compiled without the
+ * processor; see {@link MetaSite}).
  *
  * <pre>
  * # redlock-index 1
@@ -33,11 +37,24 @@ final class RedlockIndex {
     static final int VERSION = 1;
 
     private static final String HEADER = "# redlock-index ";
+    private static final String LOCK = "lock=";
+    private static final String ISOLATE = "isolate=";
+
+    /**
+     * One {@code meta} line.
+     *
+     * @param module  the module name
+     * @param meta    the meta name
+     * @param lock    the declared {@code lock} resources, in declared order
+     * @param isolate the declared {@code isolate} resources, in declared order
+     */
+    record Entry(String module, String meta, List<String> lock, List<String> isolate) {
+    }
 
     /** The module packages: package name to module name. */
     final Map<String, String> modules = new HashMap<>();
-    /** The metas: binary class name to full name {@code module:meta}. */
-    final Map<String, String> metas = new HashMap<>();
+    /** The metas, by binary class name. */
+    final Map<String, Entry> metas = new HashMap<>();
     /** Problems with the index files, reported as deployment problems. */
     final List<DeploymentException> problems = new ArrayList<>();
 
@@ -84,13 +101,27 @@ final class RedlockIndex {
             String[] parts = line.trim().split(" ");
             if (parts[0].equals("module") && parts.length == 3) {
                 modules.put(parts[2], parts[1]);
-            } else if (parts[0].equals("meta") && parts.length >= 3 && parts[1].contains(":")) {
-                metas.put(parts[2], parts[1]);
+            } else if (parts[0].equals("meta") && parts.length == 5 && parts[1].contains(":")
+                    && parts[3].startsWith(LOCK) && parts[4].startsWith(ISOLATE)) {
+                int colon = parts[1].indexOf(':');
+                metas.put(parts[2], new Entry(parts[1].substring(0, colon), parts[1].substring(colon + 1),
+                        list(parts[3].substring(LOCK.length())), list(parts[4].substring(ISOLATE.length()))));
             } else {
                 problems.add(CdiMessages.badIndex(where + ":" + number, "malformed line, was '" + line
                         + "'; expected 'module <name> <package>' or 'meta <module:meta> <class> lock=... isolate=...'"
                         + " (" + Arrays.toString(parts) + ")"));
             }
         }
+    }
+
+    /** The package of {@code module} as a {@code module} line gives it, or {@code null}. */
+    @Nullable
+    String packageOf(String module) {
+        return modules.entrySet().stream().filter(e -> e.getValue().equals(module)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    private static List<String> list(String declarations) {
+        return declarations.isEmpty() ? List.of() : List.of(declarations.split(","));
     }
 }

@@ -27,6 +27,7 @@ import dev.redlock.api.Meta;
 import dev.redlock.api.MetaSlice;
 import dev.redlock.api.RedlockResource;
 import dev.redlock.api.spi.DatasourceIsolation;
+import dev.redlock.api.spi.KeyText;
 import dev.redlock.api.spi.MetaBinding;
 import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.core.LockEvent;
@@ -270,9 +271,9 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 throw CdiMessages.undeclaredResource(meta.fullName(), method, resource.template(), declared);
             }
             String value = resource.resource();
-            if (value == null || value.isBlank() || !value.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != '{'
-                    && c != '}')) {
-                throw CdiMessages.badResourceValue(meta.fullName(), String.valueOf(value));
+            String bad = value == null ? "must not be null" : KeyText.RESOURCE.problem(value);
+            if (bad != null) {
+                throw CdiMessages.badResourceValue(meta.fullName(), String.valueOf(value), bad);
             }
             String instance = options.instance() != null ? options.instance() : checkedInstance(instanceNames.get());
             String key = Keys.key(settings.keyPrefix(), instance, module, value);
@@ -304,8 +305,8 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         }
 
         private @Nullable String checkedInstance(@Nullable String instance) {
-            // the same rules as LockOptions.instance: no control characters or braces, bounded length
-            return instance == null ? null : LockOptions.defaults().withInstance(instance).instance();
+            // the same rule as LockOptions.instance
+            return instance == null ? null : KeyText.INSTANCE.check(instance, "instance");
         }
     }
 }

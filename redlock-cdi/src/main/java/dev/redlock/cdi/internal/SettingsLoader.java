@@ -32,6 +32,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.redlock.api.spi.DurationConverter;
+import dev.redlock.api.spi.Limits;
 import dev.redlock.cdi.RedlockConfig;
 import dev.redlock.cdi.RedlockConfig.Client;
 import dev.redlock.core.Redlock;
@@ -448,16 +449,11 @@ public final class SettingsLoader {
     }
 
     private void positive(Optional<Duration> d, String property) {
-        check(d, property, x -> x.isNegative() || x.isZero() ? "must be positive" : tooLong(x));
+        check(d, property, x -> x.isNegative() || x.isZero() ? "must be positive" : Limits.tooLong(x));
     }
 
     private void notNegative(Optional<Duration> d, String property) {
-        check(d, property, x -> x.isNegative() ? "must not be negative" : tooLong(x));
-    }
-
-    /** The engine's bound: TTLs and timeouts fit a signed 32-bit count of milliseconds. */
-    private static @Nullable String tooLong(Duration d) {
-        return d.compareTo(Redlock.MAX_DURATION) > 0 ? "must be at most 24 days" : null;
+        check(d, property, x -> x.isNegative() ? "must not be negative" : Limits.tooLong(x));
     }
 
     private void check(Optional<Duration> d, String property, Function<Duration, @Nullable String> rule) {

@@ -23,7 +23,11 @@ final class RedlockIndexTest {
                 + "module demo-student com.example.student\n");
         assertThat(index.problems).isEmpty();
         assertThat(index.modules).containsExactly(java.util.Map.entry("com.example.student", "demo-student"));
-        assertThat(index.metas).containsEntry("com.example.student.MetaRedlock", "demo-student:redlock");
+        assertThat(index.metas).containsEntry("com.example.student.MetaRedlock",
+                new RedlockIndex.Entry("demo-student", "redlock", java.util.List.of(),
+                        java.util.List.of("name", "user-{userId}")));
+        assertThat(index.packageOf("demo-student")).isEqualTo("com.example.student");
+        assertThat(index.packageOf("other")).isNull();
     }
 
     @Test
@@ -41,5 +45,8 @@ final class RedlockIndexTest {
                 .contains("RL2015: test-index: not a redlock index");
         assertThat(read("# redlock-index 1\nmodule x\n").problems).singleElement().extracting(Throwable::getMessage)
                 .asString().contains("RL2015: test-index:2: malformed line, was 'module x'");
+        assertThat(read("# redlock-index 1\nmeta a:b c.D lock=x\n").problems).singleElement()
+                .extracting(Throwable::getMessage).asString()
+                .contains("RL2015: test-index:2: malformed line, was 'meta a:b c.D lock=x'");
     }
 }

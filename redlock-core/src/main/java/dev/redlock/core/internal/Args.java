@@ -10,19 +10,21 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.redlock.core.Redlock;
+import dev.redlock.api.spi.KeyText;
+import dev.redlock.api.spi.Limits;
 
 /**
  * Argument checks shared by the builder and the engine. Every message names the argument and shows the bad value,
  * except that control characters are given by code point and index, never printed: a key such as {@code "a\nb"}
- * must not be able to forge a line in a log.
+ * must not be able to forge a line in a log. The text and duration rules are the API's ({@link KeyText},
+ * {@link Limits}), shared with the option records and the CDI configuration.
  */
 public final class Args {
 
     /** The longest key, in UTF-16 characters, before the key prefix is added. */
-    public static final int MAX_KEY_LENGTH = 1_024;
+    public static final int MAX_KEY_LENGTH = Limits.MAX_KEY_LENGTH;
     /** The longest key prefix, in UTF-16 characters. */
-    public static final int MAX_PREFIX_LENGTH = 256;
+    public static final int MAX_PREFIX_LENGTH = Limits.MAX_VALUE_LENGTH;
     private static final Duration ONE_MS = Duration.ofMillis(1);
 
     private Args() {
@@ -37,38 +39,11 @@ public final class Args {
      * @return {@code value}
      */
     public static String text(String value, String name, int max) {
-        Objects.requireNonNull(value, name);
-        if (value.length() > max) {
-            throw new IllegalArgumentException(name + " must be at most " + max + " characters, was "
-                    + value.length());
-        }
-        int bad = controlCharacter(value);
-        if (bad >= 0) {
-            throw new IllegalArgumentException(name + " must not contain control characters, found U+"
-                    + String.format("%04X", (int) value.charAt(bad)) + " at index " + bad);
-        }
-        return value;
+        return KeyText.engine(max).check(value, name);
     }
 
     /**
-     * The index of the first control character (U+0000–U+001F, U+007F, as for resource template values) in
-     * {@code value}, or -1.
-     *
-     * @param value the value
-     * @return the index, or -1
-     */
-    private static int controlCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Checks a duration that must be at least 1 ms and at most {@link Redlock#MAX_DURATION}.
+     * Checks a duration that must be at least 1 ms and at most {@link Limits#MAX_DURATION}.
      *
      * @param d    the duration
      * @param name the argument's name
@@ -83,7 +58,7 @@ public final class Args {
     }
 
     /**
-     * Checks a duration that must be zero or more and at most {@link Redlock#MAX_DURATION}.
+     * Checks a duration that must be zero or more and at most {@link Limits#MAX_DURATION}.
      *
      * @param d    the duration
      * @param name the argument's name
@@ -120,9 +95,9 @@ public final class Args {
     }
 
     private static long notTooLong(Duration d, String name) {
-        if (d.compareTo(Redlock.MAX_DURATION) > 0) {
-            throw new IllegalArgumentException(name + " must be at most 24 days (" + Redlock.MAX_DURATION + "), was "
-                    + d);
+        String tooLong = Limits.tooLong(d);
+        if (tooLong != null) {
+            throw new IllegalArgumentException(name + " " + tooLong + ", was " + d);
         }
         return d.toMillis();
     }
