@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,15 +73,16 @@ public final class Engine implements AutoCloseable {
     static final long FENCE_RETENTION_MIN_MILLIS = 60_000;
     private static final long DRIFT_FIXED_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    final Settings settings;
-    final Node[] nodes;
-    final int quorum;
-    final ScheduledThreadPoolExecutor scheduler;
-    final Subscriptions subscriptions;
-    final @Nullable RedlockListener listener;
-    final String epochProposal = Tokens.next().substring(0, 16);
-    final Set<LockImpl> held = ConcurrentHashMap.newKeySet();
-    final Set<Acquisition> waiting = ConcurrentHashMap.newKeySet();
+    private final Settings settings;
+    private final Node[] nodes;
+    private final List<Node> nodeList;
+    private final int quorum;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Subscriptions subscriptions;
+    private final @Nullable RedlockListener listener;
+    private final String epochProposal = Tokens.next().substring(0, 16);
+    private final Set<LockImpl> held = ConcurrentHashMap.newKeySet();
+    private final Set<Acquisition> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicLong maxGrantedTtlMillis = new AtomicLong();
     private final AtomicInteger fifoSequence = new AtomicInteger();
     private final List<String> nodeNames;
@@ -118,6 +120,7 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         this.nodes = list.toArray(new Node[0]);
+        this.nodeList = List.of(nodes);
         this.quorum = nodes.length / 2 + 1;
         List<String> names = new ArrayList<>();
         for (Node n : nodes) {
@@ -584,19 +587,81 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Tells the listener about each failed node of an operation. */
-    void fireNodeErrors(List<String> keys, long token, NodeVote[] votes, @Nullable Throwable[] errors) {
+    void fireNodeErrors(List<String> keys, long token, Ballot ballot) {
         if (listener == null) {
             return;
         }
-        for (int i = 0; i < votes.length; i++) {
-            if (votes[i] != null && votes[i].outcome() == NodeVote.Outcome.ERROR) {
-                fire(LockEvent.Type.NODE_ERROR, keys, token, List.of(votes[i]), errors[i]);
-            }
-        }
+        ballot.forEachError((vote, error) -> fire(LockEvent.Type.NODE_ERROR, keys, token, List.of(vote), error));
     }
 
     boolean isClosed() {
         return closed;
+    }
+
+    // ------------------------------------------------------------------ for Acquisition and LockImpl
+
+    /** The checked settings. */
+    Settings settings() {
+        return settings;
+    }
+
+    /** The nodes, in node order ({@link Node#index}). */
+    List<Node> nodes() {
+        return nodeList;
+    }
+
+    /** The node with {@code index}. */
+    Node node(int index) {
+        return nodes[index];
+    }
+
+    /** A new tally of one operation on every node. */
+    Ballot ballot() {
+        return new Ballot(nodeNames, quorum);
+    }
+
+    /** The release subscriptions of this engine's waiters. */
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** The epoch id this engine proposes when it finds a node without an epoch marker. */
+    String epochProposal() {
+        return epochProposal;
+    }
+
+    /** {@code lock} was granted: it counts as held (and is released on close) until {@link #unregisterHeld}. */
+    void registerHeld(LockImpl lock) {
+        held.add(lock);
+    }
+
+    /** {@code lock} was released or lost. */
+    void unregisterHeld(LockImpl lock) {
+        held.remove(lock);
+    }
+
+    /** {@code a} waits for a key: it counts in {@link HeldLock#waiters()} and is abandoned on close. */
+    void registerWaiting(Acquisition a) {
+        waiting.add(a);
+    }
+
+    /** {@code a} stopped waiting. */
+    void unregisterWaiting(Acquisition a) {
+        waiting.remove(a);
+    }
+
+    /**
+     * Runs {@code task} on the scheduler thread after {@code delayNanos}.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException if the engine is closing
+     */
+    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return scheduler.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs {@code task} on the scheduler thread as soon as it is free. */
+    void runOnScheduler(Runnable task) {
+        scheduler.execute(task);
     }
 
     /** The nodes as {@code host:port}. */

@@ -1,7 +1,6 @@
 package dev.redlock.core.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -137,7 +136,7 @@ public final class LockImpl implements Lock {
             throw Engine.rethrow(e.getCause());
         }
         if (!x.ok) {
-            markLost("the extension was not granted by a quorum of " + engine.quorum + " in time", x.votes, x.cause);
+            markLost("the extension was not granted by a quorum of " + engine.quorum() + " in time", x.votes, x.cause);
             if (state == RELEASED) {
                 throw Exceptions.released(keys); // released by another thread meanwhile
             }
@@ -152,58 +151,42 @@ public final class LockImpl implements Lock {
 
     /** One extension round on every node; completes at quorum (granted or impossible). */
     private CompletableFuture<Extension> extendOnce(long millis) {
-        Node[] nodes = engine.nodes;
-        int n = nodes.length;
         long start = System.nanoTime();
         CompletableFuture<Extension> out = new CompletableFuture<>();
-        NodeVote[] vs = new NodeVote[n];
-        Throwable[] errors = new Throwable[n];
-        int[] counts = new int[2]; // answered, granted
+        Ballot ballot = engine.ballot();
         String ttl = Long.toString(millis);
         String count = Integer.toString(keys.size());
         String retention = Long.toString(Engine.fenceRetention(millis));
         String fence = Long.toString(fencingToken);
-        for (Node node : nodes) {
+        for (Node node : engine.nodes()) {
             node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, ttl, count, retention, fence)
                     .whenComplete((r, e) -> {
-                        boolean complete = false;
+                        boolean complete;
                         boolean ok = false;
                         boolean all;
                         List<NodeVote> snapshot = null;
                         Throwable cause = null;
-                        synchronized (counts) {
-                            counts[0]++;
+                        synchronized (ballot) {
                             if (e != null) {
-                                errors[node.index] = Node.unwrap(e);
-                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(e));
+                                complete = ballot.failed(node.index, e);
                             } else if (r != null && r == 1L) {
-                                counts[1]++;
-                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
+                                complete = ballot.granted(node.index, 0);
                             } else {
-                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.HELD, null);
+                                complete = ballot.held(node.index, null);
                             }
-                            if (!out.isDone()) {
-                                if (counts[1] >= engine.quorum) {
-                                    complete = true;
-                                    long validUntil = start + TimeUnit.MILLISECONDS.toNanos(millis)
-                                            - engine.driftNanos(millis);
-                                    ok = validUntil - System.nanoTime() > 0;
-                                    if (ok) {
-                                        this.ttlMillis = millis;
-                                        this.validUntilNanos = validUntil;
-                                    }
-                                } else if (counts[1] + (n - counts[0]) < engine.quorum) {
-                                    complete = true;
+                            if (complete && ballot.quorumGranted()) {
+                                long validUntil = start + TimeUnit.MILLISECONDS.toNanos(millis)
+                                        - engine.driftNanos(millis);
+                                ok = validUntil - System.nanoTime() > 0;
+                                if (ok) {
+                                    this.ttlMillis = millis;
+                                    this.validUntilNanos = validUntil;
                                 }
                             }
-                            all = counts[0] == n;
+                            all = ballot.allAnswered();
                             if (complete || all) {
-                                snapshot = snapshot(vs);
-                                for (Throwable t : errors) {
-                                    if (cause == null && t != null) {
-                                        cause = t;
-                                    }
-                                }
+                                snapshot = ballot.votes();
+                                cause = ballot.firstError();
                             }
                         }
                         if (complete) {
@@ -215,17 +198,9 @@ public final class LockImpl implements Lock {
                             if (granted) {
                                 engine.fire(LockEvent.Type.EXTENDED, keys, fencingToken, snapshot, null);
                             }
-                            engine.fireNodeErrors(keys, fencingToken, vs.clone(), errors.clone());
+                            engine.fireNodeErrors(keys, fencingToken, ballot);
                         }
                     });
-        }
-        return out;
-    }
-
-    private List<NodeVote> snapshot(NodeVote[] vs) {
-        List<NodeVote> out = new ArrayList<>(vs.length);
-        for (int i = 0; i < vs.length; i++) {
-            out.add(vs[i] != null ? vs[i] : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, Exceptions.NO_ANSWER));
         }
         return out;
     }
@@ -235,7 +210,7 @@ public final class LockImpl implements Lock {
     /** Starts the watchdog; {@code runner} is interrupted on loss if configured. */
     synchronized void startAutoExtension(@Nullable Thread runner) {
         auto = true;
-        this.runner = engine.settings.interruptOnLoss() ? runner : null;
+        this.runner = engine.settings().interruptOnLoss() ? runner : null;
         schedule();
     }
 
@@ -269,14 +244,14 @@ public final class LockImpl implements Lock {
             return;
         }
         long remaining = validUntilNanos - System.nanoTime();
-        long margin = Math.max(engine.settings.extensionThreshold().toNanos(),
+        long margin = Math.max(engine.settings().extensionThreshold().toNanos(),
                 TimeUnit.MILLISECONDS.toNanos(ttlMillis) / 3);
         long delay = Math.max(remaining - margin, remaining / 3);
         cancel(extensionTask);
         cancel(expiryTask);
         try {
-            extensionTask = engine.scheduler.schedule(this::autoExtend, Math.max(0, delay), TimeUnit.NANOSECONDS);
-            expiryTask = engine.scheduler.schedule(this::checkExpired, Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            extensionTask = engine.schedule(this::autoExtend, delay);
+            expiryTask = engine.schedule(this::checkExpired, remaining);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // engine closing
         }
@@ -300,13 +275,13 @@ public final class LockImpl implements Lock {
             }
             // retry while still valid: bounded by the validity, never forever
             long retry = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
-                    Math.min(remaining / 4, engine.settings.retryDelay().toNanos()));
+                    Math.min(remaining / 4, engine.settings().retryDelay().toNanos()));
             synchronized (this) {
                 if (auto && state == HELD) {
                     lastFailure = x;
                     try {
                         cancel(extensionTask);
-                        extensionTask = engine.scheduler.schedule(this::autoExtend, retry, TimeUnit.NANOSECONDS);
+                        extensionTask = engine.schedule(this::autoExtend, retry);
                     } catch (java.util.concurrent.RejectedExecutionException ex) {
                         // engine closing
                     }
@@ -329,7 +304,7 @@ public final class LockImpl implements Lock {
     private void checkExpired() {
         if (state == HELD && validUntilNanos - System.nanoTime() <= 0) {
             Extension x = lastFailure;
-            markLost("no extension reached a quorum of " + engine.quorum + " before the validity ended",
+            markLost("no extension reached a quorum of " + engine.quorum() + " before the validity ended",
                     x == null ? votes : x.votes, x == null ? null : x.cause);
         }
     }
@@ -344,7 +319,7 @@ public final class LockImpl implements Lock {
             lostException = e; // before the state: whoever sees LOST finds the exception
             state = LOST;
         }
-        engine.held.remove(this);
+        engine.unregisterHeld(this);
         engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
         lost.complete(e);
         synchronized (this) {
@@ -386,18 +361,19 @@ public final class LockImpl implements Lock {
             state = RELEASED;
         }
         stopAutoExtension();
-        engine.held.remove(this);
+        engine.unregisterHeld(this);
         CompletableFuture<Void> out = new CompletableFuture<>();
-        releaseOnNodes(true).whenComplete((vs, e) -> {
+        releaseOnNodes(true).whenComplete((ballot, e) -> {
             // listeners hear of the release before the caller resumes, so what follows the release sees the events
-            this.votes = vs.votes;
-            boolean failed = vs.failed > engine.nodes.length - engine.quorum;
+            List<NodeVote> vs = ballot.votes();
+            this.votes = vs;
+            boolean failed = ballot.tooManyFailed();
             if (!failed) {
-                engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs.votes, null);
+                engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs, null);
             }
-            engine.fireNodeErrors(keys, fencingToken, vs.voteArray, vs.errors);
+            engine.fireNodeErrors(keys, fencingToken, ballot);
             if (failed) {
-                out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum, vs.votes, vs.cause));
+                out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum(), vs, ballot.firstError()));
             } else {
                 out.complete(null);
             }
@@ -405,28 +381,21 @@ public final class LockImpl implements Lock {
         return out;
     }
 
-    /** The answers of one release round. */
-    private record Released(List<NodeVote> votes, NodeVote[] voteArray, @Nullable Throwable[] errors, int failed,
-            @Nullable Throwable cause) {
-    }
-
     /**
      * Compare-and-delete on every node, waiting for every answer (each bounded by the command timeout). A node that
      * has not yet answered the acquisition is released only after it has: the release travels on another pooled
      * connection and could otherwise overtake the acquire, leaving that node's key behind until its TTL ends.
      */
-    private CompletableFuture<Released> releaseOnNodes(boolean publish) {
+    private CompletableFuture<Ballot> releaseOnNodes(boolean publish) {
         if (!acquireAnswered.isDone()) {
             return acquireAnswered.handle((v, e) -> null).thenCompose(v -> releaseOnNodesNow(publish));
         }
         return releaseOnNodesNow(publish);
     }
 
-    private CompletableFuture<Released> releaseOnNodesNow(boolean publish) {
-        Node[] nodes = engine.nodes;
-        int n = nodes.length;
-        NodeVote[] vs = new NodeVote[n];
-        Throwable[] errors = new Throwable[n];
+    private CompletableFuture<Ballot> releaseOnNodesNow(boolean publish) {
+        List<Node> nodes = engine.nodes();
+        Ballot ballot = engine.ballot();
         Object[] args = new Object[5 + keys.size()];
         args[0] = token;
         args[1] = publish ? "1" : "0";
@@ -436,33 +405,19 @@ public final class LockImpl implements Lock {
         for (int i = 0; i < keys.size(); i++) {
             args[5 + i] = KeyNames.channel(keys.get(i));
         }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Long>[] fs = new CompletableFuture[n];
+        CompletableFuture<?>[] fs = new CompletableFuture<?>[nodes.size()];
         for (Node node : nodes) {
             fs[node.index] = node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
                 if (e != null) {
-                    errors[node.index] = Node.unwrap(e);
-                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(e));
+                    ballot.failed(node.index, e);
                 } else if (r != null && r > 0) {
-                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
+                    ballot.granted(node.index, 0);
                 } else {
-                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.HELD, "not held any more");
+                    ballot.held(node.index, "not held any more");
                 }
             });
         }
-        return CompletableFuture.allOf(fs).handle((v, e) -> {
-            int failed = 0;
-            Throwable cause = null;
-            for (int i = 0; i < n; i++) {
-                if (errors[i] != null) {
-                    failed++;
-                    if (cause == null) {
-                        cause = errors[i];
-                    }
-                }
-            }
-            return new Released(List.of(vs), vs, errors, failed, cause);
-        });
+        return CompletableFuture.allOf(fs).handle((v, e) -> ballot);
     }
 
     @Override
