@@ -32,7 +32,7 @@ public record NodeVote(String node, Outcome outcome, @Nullable String error) {
         HELD,
         /** The node could not be reached or answered with an error. */
         ERROR,
-        /** The node was not asked to vote: it restarted recently and sits out one maximum TTL. */
+        /** The node was not asked to vote: it restarted recently and sits out one maximum lease time. */
         NOT_VOTING
     }
 

@@ -13,7 +13,7 @@ import io.smallrye.config.WithParentName;
 
 /**
  * The configuration of Redlock for CDI: everything under {@code redlock.}, read with SmallRye Config, profiles
- * included ({@code %dev.redlock.lock-ttl=8s}).
+ * included ({@code %dev.redlock.lease-time=8s}).
  *
  * <p>Unset values are {@linkplain Optional#empty() empty} here; the extension fills them from the client they
  * inherit from and then from the defaults documented on each method (see {@code docs/cdi.md} for the table).
@@ -43,7 +43,7 @@ public interface RedlockConfig {
     Optional<String> keyPrefix();
 
     /**
-     * The {@code default} client: {@code redlock.nodes}, {@code redlock.lock-ttl}, ...
+     * The {@code default} client: {@code redlock.nodes}, {@code redlock.lease-time}, ...
      *
      * @return the default client's settings
      */
@@ -105,11 +105,12 @@ public interface RedlockConfig {
         Tls tls();
 
         /**
-         * The lock TTL, extended automatically while the function runs.
+         * The lease time: how long a lock stays valid without extension ({@code LockOptions.leaseTime}); extended
+         * automatically while the function runs. Formerly {@code lock-ttl}, which now fails start-up.
          *
          * @return default 30 s; 8 s in the {@code dev} profile, 60 s in {@code test}
          */
-        Optional<Duration> lockTtl();
+        Optional<Duration> leaseTime();
 
         /**
          * How long {@code lock} waits for a held resource before failing.
@@ -149,7 +150,7 @@ public interface RedlockConfig {
         /**
          * The remaining validity below which a held lock is extended.
          *
-         * @return default 500 ms; positive, below the lock TTL
+         * @return default 500 ms; positive, below the lease time
          */
         Optional<Duration> extensionThreshold();
 
@@ -222,11 +223,11 @@ public interface RedlockConfig {
     interface ModuleOverride {
 
         /**
-         * The lock TTL of the module's locks.
+         * The lease time of the module's locks.
          *
-         * @return the TTL; positive
+         * @return the lease time; positive
          */
-        Optional<Duration> lockTtl();
+        Optional<Duration> leaseTime();
 
         /**
          * The wait time of the module's locks.

@@ -27,7 +27,7 @@ final class LifecycleIT {
 
     @Test
     void majorityKilledWhileLocked_endsTheCallWithLockLostException(RedisNodes nodes) throws Exception {
-        var config = Containers.config(String.join(",", nodes.uris()), "redlock.lock-ttl", "2s",
+        var config = Containers.config(String.join(",", nodes.uris()), "redlock.lease-time", "2s",
                 "redlock.command-timeout", "300ms");
         try (WeldContainer c = Containers.boot(config, APP)) {
             MetaRedlock redlock = c.select(MetaRedlock.class).get();

@@ -24,15 +24,15 @@ import dev.redlock.api.NodeVote;
 public interface Lock extends LockSession, AutoCloseable {
 
     /**
-     * Extends the lock on every node to {@code ttl} from now.
+     * Extends the lock on every node to {@code leaseTime} from now.
      *
-     * @param ttl the new time to live; positive
+     * @param leaseTime the new lease time (how long the lock stays valid without another extension); positive
      * @return this lock
      * @throws dev.redlock.api.LockLostException if a quorum of nodes no longer holds the lock for this owner, or
      *                                           the extension came too late; the lock is then lost
      * @throws IllegalStateException             if the lock was already released
      */
-    Lock extend(Duration ttl);
+    Lock extend(Duration leaseTime);
 
     /**
      * Releases the lock on every node (compare-and-delete by token) and waits for the answers. Releasing twice,

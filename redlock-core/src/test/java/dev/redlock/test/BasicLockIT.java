@@ -99,7 +99,7 @@ final class BasicLockIT {
     }
 
     @Test
-    void extend_pushesTheTtl() {
+    void extend_pushesTheKeysTtl() {
         try (Lock lock = redlock.acquire(List.of("basic:ext"), Duration.ofSeconds(2))) {
             lock.extend(Duration.ofSeconds(20));
             assertThat(redlock.remainingTtl("basic:ext")).isGreaterThan(Duration.ofSeconds(10));

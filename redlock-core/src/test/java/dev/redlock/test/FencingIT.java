@@ -30,7 +30,7 @@ final class FencingIT {
                 assertThat(lock.fencingToken()).as("grant %d", i).isGreaterThan(last);
                 last = lock.fencingToken();
                 if (i > 400) {
-                    // the restarted node sits out one maximum TTL
+                    // the restarted node sits out one maximum lease time
                     assertThat(lock.votes().get(0).outcome()).as("grant %d", i).isNotEqualTo(
                             NodeVote.Outcome.GRANTED);
                 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param name               the client name ({@code default} for the top-level settings)
  * @param nodes              the nodes
  * @param tls                the TLS options
- * @param lockTtl            the lock TTL
+ * @param leaseTime          the lease time
  * @param waitTime           the wait time, or {@code null} for until granted
  * @param driftFactor        the clock-drift factor
  * @param retryCount         the retry count
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param fifo               whether waiters are served in order
  * @param commandTimeout     the command timeout
  */
-public record ClientSettings(String name, List<NodeAddress> nodes, TlsSettings tls, Duration lockTtl,
+public record ClientSettings(String name, List<NodeAddress> nodes, TlsSettings tls, Duration leaseTime,
         @Nullable Duration waitTime, double driftFactor, int retryCount, Duration retryDelay, Duration retryJitter,
         Duration extensionThreshold, boolean fifo, Duration commandTimeout) {
 

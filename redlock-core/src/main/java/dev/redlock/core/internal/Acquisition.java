@@ -35,7 +35,7 @@ final class Acquisition {
     final Engine engine;
     final String where;
     final List<String> keys;
-    final long ttlMillis;
+    final long leaseTimeMillis;
     final CompletableFuture<LockImpl> result = new CompletableFuture<>();
 
     private final long startNanos = System.nanoTime();
@@ -62,11 +62,11 @@ final class Acquisition {
     private volatile Reason lastReason = Reason.HELD;
     private volatile @Nullable Throwable lastCause;
 
-    Acquisition(Engine engine, String where, List<String> keys, long ttlMillis, @Nullable Duration wait) {
+    Acquisition(Engine engine, String where, List<String> keys, long leaseTimeMillis, @Nullable Duration wait) {
         this.engine = engine;
         this.where = where;
         this.keys = keys;
-        this.ttlMillis = ttlMillis;
+        this.leaseTimeMillis = leaseTimeMillis;
         Settings s = engine.settings();
         this.hasDeadline = wait != null;
         this.deadlineNanos = wait == null ? 0 : startNanos + saturatedNanos(wait);
@@ -318,9 +318,9 @@ final class Acquisition {
          */
         void send() {
             Settings s = engine.settings();
-            String ttl = Long.toString(ttlMillis);
+            String leaseTime = Long.toString(leaseTimeMillis);
             String count = Integer.toString(keys.size());
-            String retention = Long.toString(Engine.fenceRetention(ttlMillis));
+            String retention = Long.toString(Engine.fenceRetention(leaseTimeMillis));
             String quarantine = Long.toString(engine.quarantineMillis());
             String mode = Integer.toString(fifoMode);
             String hb = Long.toString(s.fifoHeartbeatTimeout().toMillis());
@@ -337,11 +337,11 @@ final class Acquisition {
                 }
             }
             if (tieBreaker == null) {
-                sendTo(null, ttl, count, retention, quarantine, mode, hb);
+                sendTo(null, leaseTime, count, retention, quarantine, mode, hb);
                 return;
             }
             Node t = tieBreaker;
-            call(t, ttl, count, retention, quarantine, mode, hb).whenComplete((r, e) -> {
+            call(t, leaseTime, count, retention, quarantine, mode, hb).whenComplete((r, e) -> {
                 boolean held = e == null && r != null && r.size() >= 2 && r.get(0) instanceof Number status
                         && status.longValue() == 0;
                 if (held) {
@@ -353,12 +353,12 @@ final class Acquisition {
                     onReply(t, r, null, false);
                 } else {
                     onReply(t, r, e, false);
-                    sendTo(t, ttl, count, retention, quarantine, mode, hb);
+                    sendTo(t, leaseTime, count, retention, quarantine, mode, hb);
                 }
             });
         }
 
-        private void sendTo(@Nullable Node except, String ttl, String count, String retention, String quarantine,
+        private void sendTo(@Nullable Node except, String leaseTime, String count, String retention, String quarantine,
                 String mode, String hb) {
             for (Node node : engine.nodes()) {
                 if (node == except) {
@@ -368,14 +368,14 @@ final class Acquisition {
                     onReply(node, null, null, true);
                     continue;
                 }
-                call(node, ttl, count, retention, quarantine, mode, hb)
+                call(node, leaseTime, count, retention, quarantine, mode, hb)
                         .whenComplete((r, e) -> onReply(node, r, e, false));
             }
         }
 
-        private CompletableFuture<List<Object>> call(Node node, String ttl, String count, String retention,
+        private CompletableFuture<List<Object>> call(Node node, String leaseTime, String count, String retention,
                 String quarantine, String mode, String hb) {
-            Object[] args = {token, ttl, count, retention, node.cluster ? "-" : node.epoch, engine.epochProposal(),
+            Object[] args = {token, leaseTime, count, retention, node.cluster ? "-" : node.epoch, engine.epochProposal(),
                     quarantine, mode, waiterId, score, hb};
             return node.<List<Object>>eval(Node.Script.ACQUIRE, node.cluster ? scriptKeys : scriptKeysWithEpoch,
                     args);
@@ -388,7 +388,7 @@ final class Acquisition {
             boolean all;
             synchronized (this) {
                 if (skipped) {
-                    decideNow = ballot.notVoting(i, "restarted recently; sits out one maximum TTL");
+                    decideNow = ballot.notVoting(i, "restarted recently; sits out one maximum lease time");
                 } else if (error != null || reply == null || reply.size() < 2) {
                     decideNow = ballot.failed(i,
                             error != null ? error : new IllegalStateException("bad reply " + reply));
@@ -412,8 +412,8 @@ final class Acquisition {
                 if (!decideNow) {
                     releaseThis = ballot.isDecided() && !success && ballot.mayHold(i);
                 } else if (ballot.quorumGranted()) {
-                    long validity = TimeUnit.MILLISECONDS.toNanos(ttlMillis) - (System.nanoTime() - start)
-                            - engine.driftNanos(ttlMillis);
+                    long validity = TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) - (System.nanoTime() - start)
+                            - engine.driftNanos(leaseTimeMillis);
                     success = validity > 0;
                 }
                 all = ballot.allAnswered();
@@ -446,8 +446,8 @@ final class Acquisition {
         }
 
         private void succeed() {
-            long validUntil = start + TimeUnit.MILLISECONDS.toNanos(ttlMillis) - engine.driftNanos(ttlMillis);
-            LockImpl l = new LockImpl(engine, keys, lockAndFenceKeys, token, ballot.maxGrantedValue(), ttlMillis,
+            long validUntil = start + TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) - engine.driftNanos(leaseTimeMillis);
+            LockImpl l = new LockImpl(engine, keys, lockAndFenceKeys, token, ballot.maxGrantedValue(), leaseTimeMillis,
                     validUntil, ballot.votes(), answeredAll);
             synchronized (this) {
                 lock = l;

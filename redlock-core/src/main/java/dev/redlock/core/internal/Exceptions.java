@@ -63,7 +63,7 @@ public final class Exceptions {
             default -> {
                 code = VALIDITY_EXPIRED;
                 what = "a quorum of " + quorum + " granted it, but too late: the validity ran out before the votes "
-                        + "came in (raise the TTL or check node latency)";
+                        + "came in (raise the lease time or check node latency)";
             }
         }
         String message = code + ": " + where + keys + ": not acquired after " + attempts

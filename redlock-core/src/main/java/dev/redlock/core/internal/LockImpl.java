@@ -35,7 +35,7 @@ public final class LockImpl implements Lock {
     private volatile int state = HELD; // leaves HELD only under the transition monitor
     private final CompletableFuture<LockLostException> lost = new CompletableFuture<>();
     private final CompletionStage<LockLostException> lostView = lost.minimalCompletionStage();
-    private volatile long ttlMillis;
+    private volatile long leaseTimeMillis;
     private volatile long validUntilNanos;
     volatile List<NodeVote> votes;
     private volatile @Nullable LockLostException lostException;
@@ -54,14 +54,14 @@ public final class LockImpl implements Lock {
     private @Nullable ScheduledFuture<?> expiryTask;
 
     LockImpl(Engine engine, List<String> keys, List<Object> lockAndFenceKeys, String token, long fencingToken,
-            long ttlMillis, long validUntilNanos, List<NodeVote> votes, CompletableFuture<Void> acquireAnswered) {
+            long leaseTimeMillis, long validUntilNanos, List<NodeVote> votes, CompletableFuture<Void> acquireAnswered) {
         this.engine = engine;
         this.acquireAnswered = acquireAnswered;
         this.keys = keys;
         this.scriptKeys = lockAndFenceKeys;
         this.token = token;
         this.fencingToken = fencingToken;
-        this.ttlMillis = ttlMillis;
+        this.leaseTimeMillis = leaseTimeMillis;
         this.validUntilNanos = validUntilNanos;
         this.votes = votes;
     }
@@ -119,8 +119,8 @@ public final class LockImpl implements Lock {
     // ---------------------------------------------------------------------------------------------- extend
 
     @Override
-    public Lock extend(Duration ttl) {
-        long millis = Engine.checkTtl(ttl);
+    public Lock extend(Duration leaseTime) {
+        long millis = Engine.checkLeaseTime(leaseTime);
         int s = state;
         if (s == RELEASED) {
             throw Exceptions.released(keys);
@@ -154,12 +154,12 @@ public final class LockImpl implements Lock {
         long start = System.nanoTime();
         CompletableFuture<Extension> out = new CompletableFuture<>();
         Ballot ballot = engine.ballot();
-        String ttl = Long.toString(millis);
+        String leaseTime = Long.toString(millis);
         String count = Integer.toString(keys.size());
         String retention = Long.toString(Engine.fenceRetention(millis));
         String fence = Long.toString(fencingToken);
         for (Node node : engine.nodes()) {
-            node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, ttl, count, retention, fence)
+            node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, leaseTime, count, retention, fence)
                     .whenComplete((r, e) -> {
                         boolean complete;
                         boolean ok = false;
@@ -179,7 +179,7 @@ public final class LockImpl implements Lock {
                                         - engine.driftNanos(millis);
                                 ok = validUntil - System.nanoTime() > 0;
                                 if (ok) {
-                                    this.ttlMillis = millis;
+                                    this.leaseTimeMillis = millis;
                                     this.validUntilNanos = validUntil;
                                 }
                             }
@@ -236,7 +236,7 @@ public final class LockImpl implements Lock {
     }
 
     /**
-     * Schedules the next extension: when the remaining validity falls below max(threshold, ttl/3), but never
+     * Schedules the next extension: when the remaining validity falls below max(threshold, leaseTime/3), but never
      * sooner than a third of the remaining validity; and the loss check at the end of the validity.
      */
     private synchronized void schedule() {
@@ -245,7 +245,7 @@ public final class LockImpl implements Lock {
         }
         long remaining = validUntilNanos - System.nanoTime();
         long margin = Math.max(engine.settings().extensionThreshold().toNanos(),
-                TimeUnit.MILLISECONDS.toNanos(ttlMillis) / 3);
+                TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) / 3);
         long delay = Math.max(remaining - margin, remaining / 3);
         cancel(extensionTask);
         cancel(expiryTask);
@@ -263,7 +263,7 @@ public final class LockImpl implements Lock {
                 return;
             }
         }
-        extendOnce(ttlMillis).whenComplete((x, e) -> {
+        extendOnce(leaseTimeMillis).whenComplete((x, e) -> {
             if (x != null && x.ok) {
                 schedule();
                 return;
@@ -400,7 +400,7 @@ public final class LockImpl implements Lock {
         args[0] = token;
         args[1] = publish ? "1" : "0";
         args[2] = Integer.toString(keys.size());
-        args[3] = Long.toString(Engine.fenceRetention(ttlMillis));
+        args[3] = Long.toString(Engine.fenceRetention(leaseTimeMillis));
         args[4] = Long.toString(fencingToken);
         for (int i = 0; i < keys.size(); i++) {
             args[5 + i] = KeyNames.channel(keys.get(i));
