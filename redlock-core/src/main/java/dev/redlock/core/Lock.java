@@ -36,7 +36,8 @@ public interface Lock extends LockSession, AutoCloseable {
 
     /**
      * Releases the lock on every node (compare-and-delete by token) and waits for the answers. Releasing twice,
-     * or releasing a lock that has expired, is harmless and returns promptly.
+     * or releasing a lock whose validity has ended (it is then lost, see {@link #isLost()}), is harmless and
+     * returns promptly.
      *
      * @throws dev.redlock.api.LockReleaseException if a node could not be reached or answered with an error;
      *                                              the key stays there until it expires
@@ -56,8 +57,7 @@ public interface Lock extends LockSession, AutoCloseable {
      * Each node's answer to the last operation on this lock (the grant, then each extension, then the release),
      * in node order. A grant or extension completes as soon as a quorum agreed: a node that had not answered by
      * then shows as {@link NodeVote.Outcome#ERROR} "no answer yet" until its answer arrives and replaces the list.
-     * After releasing an expired lock every vote is {@link NodeVote.Outcome#HELD} ("not held any
-     * more"): a clear result, without an exception.
+     * A lock whose validity ended is lost, not released: its votes stay those of its last grant or extension.
      *
      * @return the votes; never {@code null}
      */

@@ -151,6 +151,7 @@ final class Acquisition {
 
     private void onGranted(LockImpl lock) {
         engine.registerHeld(lock);
+        lock.armExpiry();
         if (!result.complete(lock)) {
             engine.unregisterHeld(lock);
             lock.releaseAsync();

@@ -18,7 +18,9 @@ import dev.redlock.core.LockEvent;
 /**
  * A granted lock. Its owner is the random token, so any thread may extend or release it. Extension and release are
  * one script call per node, in parallel, answered once; they never retry on their own, except the watchdog, which
- * retries an extension only while the lock is still valid and declares it lost when the validity ends.
+ * retries an extension only while the lock is still valid. Every lock, extended automatically or not, is lost when
+ * its validity ends on the monotonic clock: a timer fires {@link #lost()} then, and {@link #isLost()},
+ * {@link #throwIfLost()} and {@link #releaseAsync()} read the clock themselves.
  */
 public final class LockImpl implements Lock {
 
@@ -85,13 +87,19 @@ public final class LockImpl implements Lock {
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
+    /**
+     * Reads the monotonic clock, not only the state: a lease whose validity has run out is lost even before the
+     * expiry timer fired (a stalled scheduler thread), so this agrees with {@link #remainingValidity()}.
+     */
     @Override
     public boolean isLost() {
+        checkExpired();
         return state == LOST;
     }
 
     @Override
     public void throwIfLost() {
+        checkExpired();
         LockLostException e = lostException;
         if (e != null) {
             throw e;
@@ -189,6 +197,9 @@ public final class LockImpl implements Lock {
                                 cause = ballot.firstError();
                             }
                         }
+                        if (ok) {
+                            armExpiry();
+                        }
                         if (complete) {
                             out.complete(new Extension(ok, snapshot, cause));
                         }
@@ -223,10 +234,24 @@ public final class LockImpl implements Lock {
         auto = false;
         runner = null;
         cancel(extensionTask);
-        cancel(expiryTask);
         extensionTask = null;
-        expiryTask = null;
         return interruptedRunner;
+    }
+
+    /**
+     * Schedules the loss at the end of the validity, for every lock (manual or automatically extended): the
+     * {@link #lost()} signal fires then even if nobody asks. Called at the grant and after each extension.
+     */
+    synchronized void armExpiry() {
+        if (state != HELD) {
+            return;
+        }
+        cancel(expiryTask);
+        try {
+            expiryTask = engine.schedule(this::checkExpired, validUntilNanos - System.nanoTime());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            expiryTask = null; // engine closing
+        }
     }
 
     private static void cancel(@Nullable ScheduledFuture<?> f) {
@@ -237,7 +262,7 @@ public final class LockImpl implements Lock {
 
     /**
      * Schedules the next extension: when the remaining validity falls below max(threshold, leaseTime/3), but never
-     * sooner than a third of the remaining validity; and the loss check at the end of the validity.
+     * sooner than a third of the remaining validity. The loss at the end of the validity is {@link #armExpiry}'s.
      */
     private synchronized void schedule() {
         if (!auto || state != HELD) {
@@ -248,10 +273,8 @@ public final class LockImpl implements Lock {
                 TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) / 3);
         long delay = Math.max(remaining - margin, remaining / 3);
         cancel(extensionTask);
-        cancel(expiryTask);
         try {
             extensionTask = engine.schedule(this::autoExtend, delay);
-            expiryTask = engine.schedule(this::checkExpired, remaining);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // engine closing
         }
@@ -304,8 +327,13 @@ public final class LockImpl implements Lock {
     private void checkExpired() {
         if (state == HELD && validUntilNanos - System.nanoTime() <= 0) {
             Extension x = lastFailure;
-            markLost("no extension reached a quorum of " + engine.quorum() + " before the validity ended",
-                    x == null ? votes : x.votes, x == null ? null : x.cause);
+            if (x != null) {
+                markLost("no extension reached a quorum of " + engine.quorum() + " before the validity ended",
+                        x.votes, x.cause);
+            } else {
+                markLost("its validity ended (lease time " + Duration.ofMillis(leaseTimeMillis)
+                        + ") without an extension", votes, null);
+            }
         }
     }
 
@@ -354,6 +382,7 @@ public final class LockImpl implements Lock {
 
     @Override
     public CompletionStage<Void> releaseAsync() {
+        checkExpired(); // an expired lease is lost, not released: its loss releases what is left on the nodes
         synchronized (transition) {
             if (state != HELD) {
                 return CompletableFuture.completedFuture(null);
@@ -361,6 +390,10 @@ public final class LockImpl implements Lock {
             state = RELEASED;
         }
         stopAutoExtension();
+        synchronized (this) {
+            cancel(expiryTask);
+            expiryTask = null;
+        }
         engine.unregisterHeld(this);
         CompletableFuture<Void> out = new CompletableFuture<>();
         releaseOnNodes(true).whenComplete((ballot, e) -> {
