@@ -56,7 +56,7 @@ public interface Lock extends LockSession, AutoCloseable {
     /**
      * Each node's answer to the last operation on this lock (the grant, then each extension, then the release),
      * in node order. A grant or extension completes as soon as a quorum agreed: a node that had not answered by
-     * then shows as {@link NodeVote.Outcome#ERROR} "no answer yet" until its answer arrives and replaces the list.
+     * then shows as {@link NodeVote.Outcome#PENDING} until its answer arrives and replaces the list.
      * A lock whose validity ended is lost, not released: its votes stay those of its last grant or extension.
      *
      * @return the votes; never {@code null}

@@ -461,35 +461,44 @@ final class Acquisition {
             boolean[] partial = new boolean[n];
             boolean expired;
             boolean split;
-            boolean unreachable;
+            boolean knowsWhy;
             synchronized (this) {
                 split = ballot.grantedCount() > 0;
                 for (int i = 0; i < n; i++) {
                     toRelease[i] = ballot.mayHold(i);
                     partial[i] = ballot.isGranted(i);
                 }
-                unreachable = ballot.tooManyFailed();
                 expired = ballot.quorumGranted();
+                knowsWhy = expired || ballot.quorumAnswered() || ballot.allAnswered();
             }
-            List<CompletableFuture<Object>> releases = new ArrayList<>();
+            List<CompletableFuture<?>> waits = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (toRelease[i]) {
                     CompletableFuture<Object> r = releaseNode(engine.node(i));
                     if (partial[i]) {
-                        releases.add(r);
+                        // retry only once our partial grants are gone, so the next attempt does not meet itself
+                        waits.add(r);
                     }
                 }
             }
-            Reason reason = expired ? Reason.VALIDITY_EXPIRED : unreachable ? Reason.UNREACHABLE : Reason.HELD;
-            List<NodeVote> votes = ballot.votes();
-            Throwable c = ballot.firstError();
-            boolean contended = split && reason == Reason.HELD;
-            if (releases.isEmpty()) {
-                onFailed(votes, reason, c, contended);
+            if (!knowsWhy) {
+                // "held" only if a quorum answered: the nodes still pending decide between held and unreachable
+                // (each answer is bounded by the command timeout), so a dead node is never read as contention
+                waits.add(answeredAll);
+            }
+            Runnable failed = () -> {
+                Reason reason;
+                synchronized (this) {
+                    reason = expired
+                            ? Reason.VALIDITY_EXPIRED
+                            : ballot.quorumAnswered() ? Reason.HELD : Reason.UNREACHABLE;
+                }
+                onFailed(ballot.votes(), reason, ballot.firstError(), split && reason == Reason.HELD);
+            };
+            if (waits.isEmpty()) {
+                failed.run();
             } else {
-                // retry only once our partial grants are gone, so the next attempt does not meet itself
-                CompletableFuture.allOf(releases.toArray(new CompletableFuture<?>[0]))
-                        .whenComplete((v, e) -> onFailed(votes, reason, c, contended));
+                CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> failed.run());
             }
         }
 

@@ -173,17 +173,19 @@ final class Ballot {
         return null;
     }
 
-    /**
-     * The votes in node order; a node that has not answered yet shows as {@link NodeVote.Outcome#ERROR}
-     * {@value Exceptions#NO_ANSWER}.
-     */
+    /** The votes in node order; a node that has not answered yet shows as {@link NodeVote.Outcome#PENDING}. */
     synchronized List<NodeVote> votes() {
         List<NodeVote> out = new ArrayList<>(votes.length);
         for (int i = 0; i < votes.length; i++) {
             NodeVote v = votes[i];
-            out.add(v != null ? v : new NodeVote(nodes.get(i), NodeVote.Outcome.ERROR, Exceptions.NO_ANSWER));
+            out.add(v != null ? v : new NodeVote(nodes.get(i), NodeVote.Outcome.PENDING, null));
         }
         return out;
+    }
+
+    /** Whether a quorum of nodes answered, granting or refusing (not failing): only then is "held" the reason. */
+    synchronized boolean quorumAnswered() {
+        return answered - failedCount >= quorum;
     }
 
     /** Calls {@code action} with the vote and the error of each node that failed so far. */

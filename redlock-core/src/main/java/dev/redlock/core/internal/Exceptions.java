@@ -39,9 +39,6 @@ public final class Exceptions {
     /** Start-up: a node refused the credentials or the TLS handshake. */
     public static final String NODE_REFUSED = "RL1040";
 
-    /** The error text of a vote whose node had not answered when the operation was decided. */
-    static final String NO_ANSWER = "no answer yet";
-
     private Exceptions() {
     }
 
@@ -127,14 +124,14 @@ public final class Exceptions {
 
     private static int failed(List<NodeVote> votes) {
         return (int) votes.stream().filter(v -> v.outcome() == NodeVote.Outcome.NOT_VOTING
-                || v.outcome() == NodeVote.Outcome.ERROR && !NO_ANSWER.equals(v.error())).count();
+                || v.outcome() == NodeVote.Outcome.ERROR).count();
     }
 
     private static String failures(List<NodeVote> votes) {
         List<String> parts = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         for (NodeVote v : votes) {
-            if (v.outcome() == NodeVote.Outcome.ERROR && NO_ANSWER.equals(v.error())) {
+            if (v.outcome() == NodeVote.Outcome.PENDING) {
                 pending.add(v.node());
             } else if (v.outcome() == NodeVote.Outcome.ERROR) {
                 parts.add(v.node() + " (" + v.error() + ")");

@@ -67,16 +67,30 @@ final class BallotTest {
     }
 
     @Test
-    void votes_areInNodeOrder_withPendingNodesShownAsNoAnswerYet() {
+    void votes_areInNodeOrder_withPendingNodesShownAsPending() {
         Ballot b = new Ballot(List.of("a:1", "b:2", "c:3"), 2);
         b.held(2, "not held any more");
         b.failed(0, new java.util.concurrent.CompletionException(new IllegalStateException("refused")));
         assertThat(b.votes()).containsExactly(new NodeVote("a:1", Outcome.ERROR, "IllegalStateException: refused"),
-                new NodeVote("b:2", Outcome.ERROR, Exceptions.NO_ANSWER),
+                new NodeVote("b:2", Outcome.PENDING, null),
                 new NodeVote("c:3", Outcome.HELD, "not held any more"));
         List<String> seen = new ArrayList<>();
         b.forEachError((vote, error) -> seen.add(vote.node() + "=" + error.getMessage()));
         assertThat(seen).containsExactly("a:1=refused");
+        assertThat(b.quorumAnswered()).isFalse();
+        b.held(1, null);
+        assertThat(b.quorumAnswered()).as("two of three refused").isTrue();
+    }
+
+    @Test
+    void quorumAnswered_countsGrantsAndRefusals_notFailures() {
+        Ballot b = new Ballot(FIVE, 3);
+        b.held(0, null);
+        b.failed(1, new IllegalStateException("down"));
+        b.granted(2, 1);
+        assertThat(b.quorumAnswered()).isFalse();
+        b.held(3, null);
+        assertThat(b.quorumAnswered()).isTrue();
     }
 
     @Test
