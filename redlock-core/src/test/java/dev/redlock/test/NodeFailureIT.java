@@ -23,7 +23,9 @@ final class NodeFailureIT {
         try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
             nodes.node(1).kill();
             Lock lock = redlock.acquire(List.of("fail:one"), Duration.ofSeconds(10), Duration.ofSeconds(10));
-            assertThat(lock.votes()).extracting(NodeVote::outcome).containsOnlyOnce(NodeVote.Outcome.ERROR);
+            // the killed node's vote: its error, or pending if the grant was decided before the error came in
+            assertThat(lock.votes()).filteredOn(v -> v.outcome() == NodeVote.Outcome.ERROR
+                    || v.outcome() == NodeVote.Outcome.PENDING).hasSize(1);
             assertThat(redlock.isLocked("fail:one")).isTrue();
             lock.release();
             assertThat(redlock.isLocked("fail:one")).isFalse();
