@@ -167,6 +167,15 @@ public interface RedlockConfig {
          * @return default 1 s; positive
          */
         Optional<Duration> commandTimeout();
+
+        /**
+         * How long {@code lock} keeps retrying while its attempts miss the quorum because nodes do not answer (an
+         * outage, not contention) before it fails with {@code RL1002}; waiting for a held resource is not bounded
+         * by it.
+         *
+         * @return default 5 s ({@code Redlock.DEFAULT_UNREACHABLE_TIMEOUT}); not negative
+         */
+        Optional<Duration> unreachableTimeout();
     }
 
     /** A named client: a {@link Client} that inherits what it does not set. */

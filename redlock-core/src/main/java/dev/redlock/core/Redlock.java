@@ -51,6 +51,13 @@ public final class Redlock implements AutoCloseable {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
     /** The default time a restarted node sits out, and the least the quarantine lasts: the longest lease expected. */
     public static final Duration DEFAULT_MAX_LEASE_TIME = Duration.ofSeconds(60);
+    /**
+     * The default time an acquisition keeps retrying while its attempts miss the quorum because nodes do not
+     * answer: 5 s. Long enough to ride out a node's restart or reconnect and several command timeouts of a silent
+     * node (the default command timeout is 1 s); short enough that an outage of a majority of nodes fails each
+     * request well before a typical request timeout (30 s), instead of holding its thread until the nodes return.
+     */
+    public static final Duration DEFAULT_UNREACHABLE_TIMEOUT = Duration.ofSeconds(5);
     /** The default time a silent FIFO waiter keeps its place in the queue. */
     public static final Duration DEFAULT_FIFO_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
     /**
@@ -263,6 +270,7 @@ public final class Redlock implements AutoCloseable {
         private Duration retryJitter = DEFAULT_RETRY_JITTER;
         private Duration automaticExtensionThreshold = DEFAULT_AUTOMATIC_EXTENSION_THRESHOLD;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private Duration unreachableTimeout = DEFAULT_UNREACHABLE_TIMEOUT;
         private boolean fifo;
         private Duration fifoHeartbeatTimeout = DEFAULT_FIFO_HEARTBEAT_TIMEOUT;
         private Duration maxLeaseTime = DEFAULT_MAX_LEASE_TIME;
@@ -419,6 +427,22 @@ public final class Redlock implements AutoCloseable {
         }
 
         /**
+         * How long an acquisition keeps retrying while its attempts miss the quorum because nodes do not answer
+         * (dead, paused, unreachable), counted from the first such attempt; then it fails with {@code RL1002}
+         * ({@code UNREACHABLE}), naming the nodes and their errors. Waiting for a resource held by another owner is
+         * not an outage: it goes on as long as the wait allows (by default, until granted), and an attempt that
+         * finds the resource held by a quorum resets the count. A shorter wait still wins.
+         *
+         * @param timeout not negative (zero: fail at the first attempt that misses the quorum for want of
+         *                answers); default 5 s
+         * @return this builder
+         */
+        public Builder unreachableTimeout(Duration timeout) {
+            this.unreachableTimeout = Objects.requireNonNull(timeout, "unreachableTimeout");
+            return this;
+        }
+
+        /**
          * Whether waiters are granted in arrival order (a fair queue per resource) instead of by retry race.
          *
          * @param fifo default {@code false}
@@ -538,6 +562,7 @@ public final class Redlock implements AutoCloseable {
             Args.notNegativeMillis(retryJitter, "retryJitter");
             Args.positiveMillis(automaticExtensionThreshold, "automaticExtensionThreshold");
             Args.positiveMillis(commandTimeout, "commandTimeout");
+            Args.notNegativeMillis(unreachableTimeout, "unreachableTimeout");
             Args.positiveMillis(fifoHeartbeatTimeout, "fifoHeartbeatTimeout");
             Args.positiveMillis(maxLeaseTime, "maxLeaseTime");
             if (connectionPoolSize < 1) {
@@ -545,7 +570,8 @@ public final class Redlock implements AutoCloseable {
             }
             Settings.Stores stores = new Settings.Stores(truststore, truststorePassword, keystore, keystorePassword);
             return new Redlock(new Engine(new Settings(u, c, password, stores, keyPrefix, driftFactor, retryCount,
-                    retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, fifo, fifoHeartbeatTimeout,
+                    retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, unreachableTimeout, fifo,
+                    fifoHeartbeatTimeout,
                     maxLeaseTime, interruptOnLoss, listener, connectionPoolSize, executor)));
         }
     }

@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param extensionThreshold the extension threshold
  * @param fifo               whether waiters are served in order
  * @param commandTimeout     the command timeout
+ * @param unreachableTimeout how long an acquisition retries while nodes do not answer
  */
 public record ClientSettings(String name, List<NodeAddress> nodes, TlsSettings tls, Duration leaseTime,
         @Nullable Duration waitTime, double driftFactor, int retryCount, Duration retryDelay, Duration retryJitter,
-        Duration extensionThreshold, boolean fifo, Duration commandTimeout) {
+        Duration extensionThreshold, boolean fifo, Duration commandTimeout, Duration unreachableTimeout) {
 
     /**
      * One Redis node.

@@ -103,6 +103,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                         .retryJitter(client.retryJitter())
                         .automaticExtensionThreshold(client.extensionThreshold())
                         .commandTimeout(client.commandTimeout())
+                        .unreachableTimeout(client.unreachableTimeout())
                         .fifo(client.fifo())
                         .listener(RedlockRuntime::logEvent)
                         .build());

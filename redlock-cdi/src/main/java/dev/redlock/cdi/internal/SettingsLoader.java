@@ -267,7 +267,7 @@ public final class SettingsLoader {
             @Nullable Boolean verifyHostname, @Nullable Duration leaseTime, @Nullable Duration waitTime,
             @Nullable Double driftFactor, @Nullable Integer retryCount, @Nullable Duration retryDelay,
             @Nullable Duration retryJitter, @Nullable Duration extensionThreshold, @Nullable Boolean fifo,
-            @Nullable Duration commandTimeout) {
+            @Nullable Duration commandTimeout, @Nullable Duration unreachableTimeout) {
 
         static Raw of(Client c, String prefix, @Nullable String inheritFrom) {
             return new Raw(prefix, inheritFrom, c.nodes().orElse(null), c.username().orElse(null),
@@ -276,7 +276,8 @@ public final class SettingsLoader {
                     c.tls().keystorePassword().orElse(null), c.tls().verifyHostname().orElse(null),
                     c.leaseTime().orElse(null), c.waitTime().orElse(null), boxed(c.driftFactor()),
                     boxed(c.retryCount()), c.retryDelay().orElse(null), c.retryJitter().orElse(null),
-                    c.extensionThreshold().orElse(null), c.fifo().orElse(null), c.commandTimeout().orElse(null));
+                    c.extensionThreshold().orElse(null), c.fifo().orElse(null), c.commandTimeout().orElse(null),
+                    c.unreachableTimeout().orElse(null));
         }
 
         Raw over(Raw parent) {
@@ -287,7 +288,8 @@ public final class SettingsLoader {
                     or(leaseTime, parent.leaseTime), or(waitTime, parent.waitTime), or(driftFactor, parent.driftFactor),
                     or(retryCount, parent.retryCount), or(retryDelay, parent.retryDelay),
                     or(retryJitter, parent.retryJitter), or(extensionThreshold, parent.extensionThreshold),
-                    or(fifo, parent.fifo), or(commandTimeout, parent.commandTimeout));
+                    or(fifo, parent.fifo), or(commandTimeout, parent.commandTimeout),
+                    or(unreachableTimeout, parent.unreachableTimeout));
         }
 
         private static <T> @Nullable T or(@Nullable T own, @Nullable T parent) {
@@ -337,6 +339,7 @@ public final class SettingsLoader {
         notNegative(Optional.ofNullable(r.retryJitter()), r.prefix() + "retry-jitter");
         positive(Optional.ofNullable(r.extensionThreshold()), r.prefix() + "extension-threshold");
         positive(Optional.ofNullable(r.commandTimeout()), r.prefix() + "command-timeout");
+        notNegative(Optional.ofNullable(r.unreachableTimeout()), r.prefix() + "unreachable-timeout");
         store(url(r.truststore(), r.prefix() + "tls.truststore"), r.prefix() + "tls.truststore", r.truststore());
         store(url(r.keystore(), r.prefix() + "tls.keystore"), r.prefix() + "tls.keystore", r.keystore());
     }
@@ -394,7 +397,8 @@ public final class SettingsLoader {
                 r.driftFactor() != null ? r.driftFactor() : Redlock.DEFAULT_DRIFT_FACTOR,
                 r.retryCount() != null ? r.retryCount() : Redlock.DEFAULT_RETRY_COUNT,
                 or(r.retryDelay(), Redlock.DEFAULT_RETRY_DELAY), or(r.retryJitter(), Redlock.DEFAULT_RETRY_JITTER),
-                threshold, r.fifo() != null && r.fifo(), or(r.commandTimeout(), Redlock.DEFAULT_COMMAND_TIMEOUT));
+                threshold, r.fifo() != null && r.fifo(), or(r.commandTimeout(), Redlock.DEFAULT_COMMAND_TIMEOUT),
+                or(r.unreachableTimeout(), Redlock.DEFAULT_UNREACHABLE_TIMEOUT));
     }
 
     private static Duration or(@Nullable Duration value, Duration dflt) {

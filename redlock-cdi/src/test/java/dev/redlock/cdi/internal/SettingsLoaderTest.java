@@ -61,6 +61,7 @@ final class SettingsLoaderTest {
         assertThat(c.extensionThreshold()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.fifo()).isFalse();
         assertThat(c.commandTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.unreachableTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.tls().verifyHostname()).isTrue();
     }
 
@@ -90,7 +91,8 @@ final class SettingsLoaderTest {
         ClientSettings c = settings("redlock.lease-time", "12s", "redlock.wait-time", "2s", "redlock.drift-factor", "0.02",
                 "redlock.retry-count", "5", "redlock.retry-delay", "50ms", "redlock.retry-jitter", "PT0.01S",
                 "redlock.extension-threshold", "1s", "redlock.fifo", "true", "redlock.command-timeout", "300ms",
-                "redlock.password", "pw", "redlock.username", "me", "redlock.tls.verify-hostname", "false",
+                "redlock.unreachable-timeout", "2s", "redlock.password", "pw", "redlock.username", "me",
+                "redlock.tls.verify-hostname", "false",
                 "redlock.tls.truststore", trust.toString()).clients().get("default");
         assertThat(c.leaseTime()).isEqualTo(Duration.ofSeconds(12));
         assertThat(c.waitTime()).isEqualTo(Duration.ofSeconds(2));
@@ -101,6 +103,7 @@ final class SettingsLoaderTest {
         assertThat(c.extensionThreshold()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.fifo()).isTrue();
         assertThat(c.commandTimeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(c.unreachableTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.nodes().get(0).password()).isEqualTo("pw");
         assertThat(c.nodes().get(0).username()).isEqualTo("me");
         assertThat(c.tls().verifyHostname()).isFalse();
@@ -213,6 +216,8 @@ final class SettingsLoaderTest {
         problems("redlock.retry-jitter", "-PT0.1S").singleElement().asString().startsWith("RL2102: redlock.retry-jitter:");
         problems("redlock.command-timeout", "0ms").singleElement().asString()
                 .startsWith("RL2102: redlock.command-timeout:");
+        problems("redlock.unreachable-timeout", "PT-1S").singleElement().asString()
+                .startsWith("RL2102: redlock.unreachable-timeout: invalid value, was 'PT-1S'; must not be negative");
         problems("redlock.extension-threshold", "0ms").singleElement().asString()
                 .startsWith("RL2102: redlock.extension-threshold: invalid value, was 'PT0S'; must be positive");
         problems("redlock.lease-time", "1s", "redlock.extension-threshold", "1s").containsExactly(

@@ -61,6 +61,10 @@ final class Acquisition {
     private volatile List<NodeVote> lastVotes = List.of();
     private volatile Reason lastReason = Reason.HELD;
     private volatile @Nullable Throwable lastCause;
+    /** Whether the attempts since {@link #unreachableSinceNanos} all missed the quorum for want of answers. */
+    private volatile boolean unreachable;
+    private volatile long unreachableSinceNanos;
+    private final long unreachableTimeoutNanos;
 
     Acquisition(Engine engine, String where, List<String> keys, long leaseTimeMillis, @Nullable Duration wait) {
         this.engine = engine;
@@ -71,6 +75,7 @@ final class Acquisition {
         this.hasDeadline = wait != null;
         this.deadlineNanos = wait == null ? 0 : startNanos + saturatedNanos(wait);
         this.maxAttempts = s.retryCount() < 0 ? -1 : s.retryCount() + 1;
+        this.unreachableTimeoutNanos = s.unreachableTimeout().toNanos();
         this.single = maxAttempts == 1 || wait != null && wait.isZero();
         this.fifoMode = !s.fifo() ? 0 : single ? 1 : 2;
         this.waiterId = s.fifo() ? Tokens.next() : "";
@@ -141,7 +146,7 @@ final class Acquisition {
 
     private void onTimer() {
         if (state.compareAndSet(SLEEPING, RUNNING)) {
-            if (hasDeadline && System.nanoTime() - deadlineNanos >= 0 && attempts > 0) {
+            if (hasDeadline && System.nanoTime() - deadlineNanos >= 0 && attempts > 0 || outage(System.nanoTime())) {
                 giveUp();
             } else {
                 attempt();
@@ -161,17 +166,32 @@ final class Acquisition {
         cleanup(false);
     }
 
-    private void onFailed(List<NodeVote> votes, Reason reason, @Nullable Throwable cause, boolean split) {
+    /**
+     * Whether the attempts have missed the quorum for want of answers for the unreachable timeout: an outage, not
+     * contention, so the acquisition fails instead of waiting for the nodes to return.
+     */
+    private boolean outage(long now) {
+        return unreachable && now - unreachableSinceNanos - unreachableTimeoutNanos >= 0;
+    }
+
+    private void onFailed(long attemptStart, List<NodeVote> votes, Reason reason, @Nullable Throwable cause,
+            boolean split) {
         lastVotes = votes;
         lastReason = reason;
         lastCause = cause;
+        if (reason != Reason.UNREACHABLE) {
+            unreachable = false; // nodes answered: whatever keeps us waiting now, it is not an outage
+        } else if (!unreachable) {
+            unreachable = true;
+            unreachableSinceNanos = attemptStart;
+        }
         if (result.isDone() || state.get() == DONE) {
             cleanup(true);
             return;
         }
         long now = System.nanoTime();
         boolean more = (maxAttempts < 0 || attempts < maxAttempts) && (!hasDeadline || now - deadlineNanos < 0)
-                && !engine.isClosed();
+                && !engine.isClosed() && !outage(now);
         if (!more) {
             giveUp();
             return;
@@ -215,6 +235,10 @@ final class Acquisition {
         if (hasDeadline) {
             delay = Math.min(delay, deadlineNanos - System.nanoTime());
         }
+        if (unreachable) {
+            // wake at the end of the unreachable timeout to give up then, not one pause later
+            delay = Math.min(delay, unreachableSinceNanos + unreachableTimeoutNanos - System.nanoTime());
+        }
         try {
             sleeper = engine.schedule(this::onTimer, delay);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -238,7 +262,8 @@ final class Acquisition {
         state.set(DONE);
         cleanup(true);
         result.completeExceptionally(Exceptions.notAcquired(where, keys, lastReason, Math.max(1, attempts),
-                waited(), engine.quorum(), lastVotes, lastCause));
+                waited(), engine.quorum(), lastVotes, lastCause,
+                outage(System.nanoTime()) ? engine.settings().unreachableTimeout() : null));
     }
 
     /** Stops waiting: on close ({@code ex == null}) or interrupt. */
@@ -493,7 +518,7 @@ final class Acquisition {
                             ? Reason.VALIDITY_EXPIRED
                             : ballot.quorumAnswered() ? Reason.HELD : Reason.UNREACHABLE;
                 }
-                onFailed(ballot.votes(), reason, ballot.firstError(), split && reason == Reason.HELD);
+                onFailed(start, ballot.votes(), reason, ballot.firstError(), split && reason == Reason.HELD);
             };
             if (waits.isEmpty()) {
                 failed.run();

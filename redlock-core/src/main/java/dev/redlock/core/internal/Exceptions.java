@@ -42,8 +42,12 @@ public final class Exceptions {
     private Exceptions() {
     }
 
+    /**
+     * @param outage the unreachable timeout if the acquisition gave up because of it (the nodes stayed
+     *               unreachable that long), or {@code null}
+     */
     static LockAcquisitionException notAcquired(String where, List<String> keys, Reason reason, int attempts,
-            Duration waited, int quorum, List<NodeVote> votes, @Nullable Throwable cause) {
+            Duration waited, int quorum, List<NodeVote> votes, @Nullable Throwable cause, @Nullable Duration outage) {
         String code;
         String what;
         switch (reason) {
@@ -55,7 +59,10 @@ public final class Exceptions {
             case UNREACHABLE -> {
                 code = UNREACHABLE;
                 what = failed(votes) + " of " + votes.size() + " nodes failed, quorum is " + quorum + "; "
-                        + failures(votes);
+                        + failures(votes) + (outage == null
+                                ? ""
+                                : "; gave up: no quorum answered for the unreachable timeout " + outage
+                                        + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)");
             }
             default -> {
                 code = VALIDITY_EXPIRED;
