@@ -33,6 +33,7 @@ final class ReleaseIT {
             }
             next.extend(Duration.ofSeconds(30)); // still ours
             next.release();
+            WakeUpIT.awaitAnswered(next); // release returns at quorum; the last node answers a moment later
             assertThat(next.votes()).extracting(NodeVote::outcome).containsOnly(NodeVote.Outcome.GRANTED);
         }
     }

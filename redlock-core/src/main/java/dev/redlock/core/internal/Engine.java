@@ -724,7 +724,9 @@ public final class Engine implements AutoCloseable {
         List<CompletableFuture<Void>> releases = new ArrayList<>();
         for (LockImpl l : List.copyOf(held)) {
             l.stopAutoExtension();
-            releases.add(l.releaseAsync().toCompletableFuture().exceptionally(e -> null));
+            // at close, wait for every node's answer (bounded below), not only the quorum's: the clients go next
+            releases.add(l.releaseAsync().toCompletableFuture().exceptionally(e -> null)
+                    .thenCompose(v -> l.releaseSettled()));
         }
         try {
             CompletableFuture.allOf(releases.toArray(new CompletableFuture<?>[0]))

@@ -1,9 +1,12 @@
 package dev.redlock.core.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -358,7 +361,7 @@ public final class LockImpl implements Lock {
                 runner.interrupt();
             }
         }
-        releaseOnNodes(true); // best effort: lets the next owner in sooner where our keys survived
+        releaseOnNodes(true, false); // best effort: lets the next owner in sooner where our keys survived
     }
 
     // --------------------------------------------------------------------------------------------- release
@@ -396,15 +399,15 @@ public final class LockImpl implements Lock {
         }
         engine.unregisterHeld(this);
         CompletableFuture<Void> out = new CompletableFuture<>();
-        releaseOnNodes(true).whenComplete((ballot, e) -> {
+        Release release = releaseOnNodes(true, true);
+        settled = release.settled;
+        release.confirmed.whenComplete((ballot, e) -> {
             // listeners hear of the release before the caller resumes, so what follows the release sees the events
-            List<NodeVote> vs = ballot.votes();
-            this.votes = vs;
-            boolean failed = ballot.tooManyFailed();
+            List<NodeVote> vs = showVotes(release);
+            boolean failed = !ballot.quorumAnswered();
             if (!failed) {
                 engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs, null);
             }
-            engine.fireNodeErrors(keys, fencingToken, ballot);
             if (failed) {
                 out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum(), vs, ballot.firstError()));
             } else {
@@ -414,21 +417,56 @@ public final class LockImpl implements Lock {
         return out;
     }
 
-    /**
-     * Compare-and-delete on every node, waiting for every answer (each bounded by the command timeout). A node that
-     * has not yet answered the acquisition is released only after it has: the release travels on another pooled
-     * connection and could otherwise overtake the acquire, leaving that node's key behind until its TTL ends.
-     */
-    private CompletableFuture<Ballot> releaseOnNodes(boolean publish) {
-        if (!acquireAnswered.isDone()) {
-            return acquireAnswered.handle((v, e) -> null).thenCompose(v -> releaseOnNodesNow(publish));
-        }
-        return releaseOnNodesNow(publish);
+    /** How often a node whose release failed is tried again, in the background. */
+    static final int RELEASE_RETRIES = 3;
+
+    /** Completes when every node has answered the last release once (retries go on after it); for close. */
+    private volatile CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+
+    /** The end of the last release's background work; completed if there was none. */
+    CompletableFuture<Void> releaseSettled() {
+        return settled;
     }
 
-    private CompletableFuture<Ballot> releaseOnNodesNow(boolean publish) {
-        List<Node> nodes = engine.nodes();
-        Ballot ballot = engine.ballot();
+    /**
+     * One release: {@code confirmed} completes with the ballot as soon as a quorum of nodes confirmed that the key
+     * is gone (deleted, or no longer ours), or once a quorum can no longer confirm it; {@code settled} when every
+     * node has answered once. {@code retried} holds the later answers of retried nodes.
+     */
+    private static final class Release {
+        final Ballot ballot;
+        final boolean showVotes;
+        final CompletableFuture<Ballot> confirmed = new CompletableFuture<>();
+        final Map<Integer, NodeVote> retried = new ConcurrentHashMap<>();
+        CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+
+        Release(Ballot ballot, boolean showVotes) {
+            this.ballot = ballot;
+            this.showVotes = showVotes;
+        }
+    }
+
+    /**
+     * Shows the release's votes in {@link #votes()}: the ballot's (a straggler pending until it answers) with the
+     * retried nodes' later answers. Recomputed on every change, so the order of the updates does not matter.
+     */
+    private synchronized List<NodeVote> showVotes(Release release) {
+        List<NodeVote> vs = new ArrayList<>(release.ballot.votes());
+        release.retried.forEach(vs::set);
+        votes = List.copyOf(vs);
+        return votes;
+    }
+
+    /**
+     * Compare-and-delete on every node in parallel, decided at quorum; the stragglers are finished in the
+     * background: a node that fails (unreachable, timed out, its pool exhausted) is tried again up to
+     * {@value #RELEASE_RETRIES} times, backing off, while the lease could still hold its key. A node that has not yet
+     * answered the acquisition is released only after it has: the release travels on another pooled connection and
+     * could otherwise overtake the acquire, leaving that node's key behind until its TTL ends.
+     */
+    private Release releaseOnNodes(boolean publish, boolean showVotes) {
+        Release release = new Release(engine.ballot(), showVotes);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
         Object[] args = new Object[5 + keys.size()];
         args[0] = token;
         args[1] = publish ? "1" : "0";
@@ -438,19 +476,72 @@ public final class LockImpl implements Lock {
         for (int i = 0; i < keys.size(); i++) {
             args[5 + i] = KeyNames.channel(keys.get(i));
         }
-        CompletableFuture<?>[] fs = new CompletableFuture<?>[nodes.size()];
-        for (Node node : nodes) {
-            fs[node.index] = node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
-                if (e != null) {
-                    ballot.failed(node.index, e);
-                } else if (r != null && r > 0) {
-                    ballot.granted(node.index, 0);
-                } else {
-                    ballot.held(node.index, "not held any more");
-                }
-            });
+        List<NodeVote> acquired = votes;
+        for (Node node : engine.nodes()) {
+            CompletableFuture<Void> nodeDone = new CompletableFuture<>();
+            done.add(nodeDone);
+            Runnable send = () -> releaseOn(node, args, release, nodeDone);
+            if (acquired.get(node.index).outcome() == NodeVote.Outcome.PENDING && !acquireAnswered.isDone()) {
+                acquireAnswered.whenComplete((v, e) -> send.run());
+            } else {
+                send.run();
+            }
         }
-        return CompletableFuture.allOf(fs).handle((v, e) -> ballot);
+        release.settled = CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+            release.confirmed.complete(release.ballot); // no-op: decided at the latest with the last first answer
+            engine.fireNodeErrors(keys, fencingToken, release.ballot);
+        });
+        return release;
+    }
+
+    /** The first release of one node, recorded in the ballot; a failure is retried in the background. */
+    private void releaseOn(Node node, Object[] args, Release release, CompletableFuture<Void> nodeDone) {
+        Ballot ballot = release.ballot;
+        node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
+            if (e != null) {
+                ballot.failed(node.index, e);
+            } else if (r != null && r > 0) {
+                ballot.granted(node.index, 0);
+            } else {
+                ballot.held(node.index, "not held any more");
+            }
+            if (release.confirmed.isDone()) {
+                if (release.showVotes) {
+                    showVotes(release); // a straggler's answer
+                }
+            } else if (ballot.quorumAnswered() || ballot.tooManyFailed()) {
+                release.confirmed.complete(ballot);
+            }
+            nodeDone.complete(null);
+            if (e != null) {
+                retryRelease(node, args, release, 1);
+            }
+        });
+    }
+
+    /** Tries a failed node's release again, backing off, at most {@value #RELEASE_RETRIES} times. */
+    private void retryRelease(Node node, Object[] args, Release release, int attempt) {
+        long leaseEnd = validUntilNanos + engine.driftNanos(leaseTimeMillis); // the key expires there by then
+        long delay = engine.settings().retryDelay().toNanos() << (attempt - 1);
+        if (attempt > RELEASE_RETRIES || System.nanoTime() + delay - leaseEnd >= 0) {
+            return; // its key expires with its TTL
+        }
+        try {
+            engine.schedule(() -> node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
+                if (e != null) {
+                    retryRelease(node, args, release, attempt + 1);
+                    return;
+                }
+                release.retried.put(node.index, r != null && r > 0
+                        ? new NodeVote(node.name, NodeVote.Outcome.GRANTED, null)
+                        : new NodeVote(node.name, NodeVote.Outcome.HELD, "not held any more"));
+                if (release.showVotes && release.confirmed.isDone()) {
+                    showVotes(release);
+                }
+            }), delay);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the engine is closing: the key expires with its TTL
+        }
     }
 
     @Override
