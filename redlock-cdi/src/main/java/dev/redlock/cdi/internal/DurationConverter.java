@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.spi.Converter;
 /**
  * Reads durations as people write them in properties: {@code 200ms}, {@code 8s}, {@code 1m}, {@code 2h},
  * {@code 1d}, or ISO-8601 ({@code PT8S}). A bare number is rejected: {@code 200} could mean milliseconds or
- * seconds, and guessing wrong changes a lock's lease time a thousandfold.
+ * seconds, and guessing wrong changes a lock's TTL a thousandfold.
  */
 final class DurationConverter implements Converter<Duration> {
 
