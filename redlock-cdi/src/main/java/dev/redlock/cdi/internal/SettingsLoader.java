@@ -498,7 +498,7 @@ public final class SettingsLoader {
         check(d, property, x -> x.isNegative() ? "must not be negative" : tooLong(x));
     }
 
-    /** The engine's bound: lease times and timeouts fit a signed 32-bit count of milliseconds. */
+    /** The engine's bound: TTLs and timeouts fit a signed 32-bit count of milliseconds. */
     private static @Nullable String tooLong(Duration d) {
         return d.compareTo(Redlock.MAX_DURATION) > 0 ? "must be at most 24 days" : null;
     }
