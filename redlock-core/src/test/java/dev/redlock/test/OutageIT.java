@@ -81,6 +81,24 @@ final class OutageIT {
     }
 
     @Test
+    void heldOnTheOneRunningNode_isAnOutage_notContention(RedisNodes nodes) throws Exception {
+        try (Redlock holder = Redlock.builder().nodes(nodes.uris()).build();
+                Redlock waiter = Redlock.builder().nodes(nodes.uris()).unreachableTimeout(Duration.ofSeconds(1))
+                        .build()) {
+            holder.acquire(List.of("outage:minority"), Duration.ofSeconds(60)); // node 0 keeps it for a minute
+            nodes.node(1).kill();
+            nodes.node(2).kill();
+            // node 0 answers "held" on every attempt (it would be the retries' tie-breaker), but no quorum answers:
+            // the waiter must give up after the unreachable timeout, not wait out the holder's lease
+            CompletableFuture<Lock> waiting = CompletableFuture
+                    .supplyAsync(() -> waiter.acquire(List.of("outage:minority"), Duration.ofSeconds(10)));
+            assertThat(waiting).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOfSatisfying(LockAcquisitionException.class,
+                            e -> assertThat(e.reason()).isEqualTo(LockAcquisitionException.Reason.UNREACHABLE));
+        }
+    }
+
+    @Test
     void zeroUnreachableTimeout_failsAtTheFirstAttemptWithoutAQuorum(RedisNodes nodes) {
         try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).unreachableTimeout(Duration.ZERO).build()) {
             nodes.node(0).kill();

@@ -340,7 +340,9 @@ final class Acquisition {
         /**
          * Sends the attempt. A retry without FIFO goes to one tie-breaker node first (the first voting node) and
          * to the others only if that node granted or failed: contenders that lose the tie-breaker touch no other
-         * node, so they cannot split the votes so that nobody wins. The first attempt goes everywhere at once.
+         * node, so they cannot split the votes so that nobody wins. The first attempt goes everywhere at once, and so
+         * does every attempt while the last one missed the quorum for want of answers: the nodes not asked would
+         * count as "held" and hide an outage behind the tie-breaker's answer.
          */
         void send() {
             Settings s = engine.settings();
@@ -354,7 +356,8 @@ final class Acquisition {
                 enqueued = true;
             }
             Node tieBreaker = null;
-            if (fifoMode == 0 && n > 1 && (attempts > 1 || engine.subscriptions().isContended(keys))) {
+            if (fifoMode == 0 && n > 1 && !unreachable
+                    && (attempts > 1 || engine.subscriptions().isContended(keys))) {
                 for (Node node : engine.nodes()) {
                     if (node.voting(start)) {
                         tieBreaker = node;
@@ -373,7 +376,7 @@ final class Acquisition {
                 if (held) {
                     for (Node node : engine.nodes()) {
                         if (node != t) {
-                            onReply(node, NOT_ASKED, null, false);
+                            onReply(node, NOT_ASKED, null, false); // counted as held, as the tie-breaker is
                         }
                     }
                     onReply(t, r, null, false);
