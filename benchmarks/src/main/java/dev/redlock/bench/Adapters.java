@@ -45,7 +45,7 @@ final class Adapters {
     }
 
     /**
-     * This project's engine through its callback API, {@code Redlock.using(keys, ttl, null, fn)}: the same path the
+     * This project's engine through its callback API, {@code Redlock.using(keys, leaseTime, null, fn)}: the same path the
      * CDI meta bean takes underneath (automatic extension armed), without CDI. W6's reference.
      */
     static LockClient<Void> engineUsing(List<String> uris) {

@@ -165,7 +165,7 @@ final class Report {
     private void w6() {
         line("## W6: the full path, an injected meta bean in Weld SE");
         line("");
-        line("W1 and W4 through a callback API: the engine's `using(keys, ttl, null, fn)` and an injected `@Meta` bean's");
+        line("W1 and W4 through a callback API: the engine's `using(keys, leaseTime, null, fn)` and an injected `@Meta` bean's");
         line("`lock(resource, options, fn)` in a Weld SE container (for the W4 shape, one container per worker). Both arm");
         line("the automatic extension; the CDI path adds the typed resource, the key format, the nested-lock guard and");
         line("the container's proxies.");

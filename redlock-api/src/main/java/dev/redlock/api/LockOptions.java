@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param instance  the instance (tenant) name that becomes part of the key; {@code null} for none (key part
  *                  {@code ~}), empty for the empty instance (key part {@code -}); no control characters or braces
  * @param leaseTime how long the lock stays valid without extension; positive and at most 24 days, or
- *                  {@code null} for the configured TTL ({@code redlock.lock-ttl})
+ *                  {@code null} for the configured lease time ({@code redlock.lease-time})
  * @param waitTime  how long to keep retrying before giving up with {@link LockAcquisitionException}; zero means
  *                  one attempt; {@code null} for the configured wait (by default: until granted)
  * @param client    the named Redis client ({@code redlock.clients.<name>}) to lock on; not blank, or

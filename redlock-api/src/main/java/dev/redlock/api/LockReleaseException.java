@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A release could not be confirmed on enough nodes: a node was unreachable or answered with an error, so the key
- * may stay there until its TTL ends. Nodes that simply no longer held the lock (it had expired) do not cause this
+ * A release could not be confirmed by a quorum of nodes: too many were unreachable or answered with an error, so
+ * the key may stay there until its TTL ends (the engine keeps retrying them in the background for a while). A
+ * minority of failing nodes, and nodes that simply no longer held the lock (it had expired), do not cause this
  * exception.
  *
  * @since 0.1

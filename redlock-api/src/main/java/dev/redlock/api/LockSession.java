@@ -8,10 +8,12 @@ import java.util.concurrent.CompletionStage;
  * A granted lock as seen by the code that holds it: its keys, its fencing token, how long it is still valid, and
  * whether it has been lost.
  *
- * <p>A lock is <em>lost</em> when an extension could not reach a quorum of nodes before its validity ended. From
- * then on another owner may hold the resource; the holder must stop writing. The library never lets a lost lock
- * pass silently: {@link #lost()} completes, listeners are told, and the locked call ends in
- * {@link LockLostException}.
+ * <p>A lock is <em>lost</em> when its validity ends before it was released: whether it is extended automatically,
+ * by hand or not at all, and whether an extension failed or none was tried. Its validity is measured on the local
+ * monotonic clock, as {@link #remainingValidity()} reports it. From then on another owner may hold the resource; the
+ * holder must stop writing. The library never lets a lost lock pass silently: {@link #lost()} completes at the end
+ * of the validity even if nobody asks, listeners are told, {@link #isLost()} and {@link #throwIfLost()} say so, and
+ * the locked call ends in {@link LockLostException}.
  *
  * <p>Implementations are thread-safe: the session may be read from any thread while the lock is held.
  *
@@ -43,22 +45,24 @@ public interface LockSession {
     Duration remainingValidity();
 
     /**
-     * Whether the lock has been lost.
+     * Whether the lock has been lost: an extension was refused, or its validity has run out (then
+     * {@link #remainingValidity()} is zero).
      *
      * @return {@code true} once lost; never goes back to {@code false}
      */
     boolean isLost();
 
     /**
-     * Throws if the lock has been lost; a cheap check to put before a write.
+     * Throws if the lock has been lost; a cheap check to put before a write (it reads the monotonic clock, no
+     * node). A lease whose validity has run out is lost here even if no timer has told it yet.
      *
-     * @throws LockLostException if the lock has been lost
+     * @throws LockLostException if the lock has been lost or its validity has run out
      */
     void throwIfLost();
 
     /**
-     * A stage that completes, with the cause, when the lock is lost. It never completes if the lock is released
-     * normally. The Java counterpart of the abort signal of node-redlock's {@code using}.
+     * A stage that completes, with the cause, when the lock is lost: at the latest when its validity ends (a timer
+     * of the engine fires then). It never completes if the lock is released before. The Java counterpart of the abort signal of node-redlock's {@code using}.
      *
      * @return the loss signal; never {@code null}
      */

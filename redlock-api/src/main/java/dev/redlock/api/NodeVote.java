@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param node    the node, as {@code host:port} (never with credentials); never {@code null}
  * @param outcome what the node answered; never {@code null}
- * @param error   the error the node gave, for {@link Outcome#ERROR}; otherwise {@code null}
+ * @param error   the error the node gave, for {@link Outcome#ERROR}; a detail for {@link Outcome#HELD} and
+ *                {@link Outcome#NOT_VOTING}; {@code null} for {@link Outcome#PENDING}
  * @since 0.1
  */
 public record NodeVote(String node, Outcome outcome, @Nullable String error) {
@@ -32,8 +33,16 @@ public record NodeVote(String node, Outcome outcome, @Nullable String error) {
         HELD,
         /** The node could not be reached or answered with an error. */
         ERROR,
-        /** The node was not asked to vote: it restarted recently and sits out one maximum TTL. */
-        NOT_VOTING
+        /** The node was not asked to vote: it restarted recently and sits out one maximum lease time. */
+        NOT_VOTING,
+        /**
+         * The node had not answered yet when the operation was decided (a grant or an extension completes as soon
+         * as a quorum agreed): neither for nor against. It is replaced by the node's answer once that arrives
+         * (each answer is bounded by the command timeout).
+         *
+         * @since 0.2
+         */
+        PENDING
     }
 
     /**

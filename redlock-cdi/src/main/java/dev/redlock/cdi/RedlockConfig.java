@@ -13,7 +13,7 @@ import io.smallrye.config.WithParentName;
 
 /**
  * The configuration of Redlock for CDI: everything under {@code redlock.}, read with SmallRye Config, profiles
- * included ({@code %dev.redlock.lock-ttl=8s}).
+ * included ({@code %dev.redlock.lease-time=8s}).
  *
  * <p>Unset values are {@linkplain Optional#empty() empty} here; the extension fills them from the client they
  * inherit from and then from the defaults documented on each method (see {@code docs/cdi.md} for the table).
@@ -44,7 +44,7 @@ public interface RedlockConfig {
     Optional<String> keyPrefix();
 
     /**
-     * The {@code default} client: {@code redlock.nodes}, {@code redlock.lock-ttl}, ...
+     * The {@code default} client: {@code redlock.nodes}, {@code redlock.lease-time}, ...
      *
      * @return the default client's settings
      */
@@ -106,11 +106,12 @@ public interface RedlockConfig {
         Tls tls();
 
         /**
-         * The lock TTL, extended automatically while the function runs.
+         * The lease time: how long a lock stays valid without extension ({@code LockOptions.leaseTime}); extended
+         * automatically while the function runs. Formerly {@code lock-ttl}, which now fails start-up.
          *
          * @return default 30 s; 8 s in the {@code dev} profile, 60 s in {@code test}
          */
-        Optional<Duration> lockTtl();
+        Optional<Duration> leaseTime();
 
         /**
          * How long {@code lock} waits for a held resource before failing.
@@ -150,7 +151,7 @@ public interface RedlockConfig {
         /**
          * The remaining validity below which a held lock is extended.
          *
-         * @return default 500 ms; positive, below the lock TTL
+         * @return default 500 ms; positive, below the lease time
          */
         Optional<Duration> extensionThreshold();
 
@@ -167,6 +168,15 @@ public interface RedlockConfig {
          * @return default 1 s; positive
          */
         Optional<Duration> commandTimeout();
+
+        /**
+         * How long {@code lock} keeps retrying while its attempts miss the quorum because nodes do not answer (an
+         * outage, not contention) before it fails with {@code RL1002}; waiting for a held resource is not bounded
+         * by it.
+         *
+         * @return default 5 s ({@code Redlock.DEFAULT_UNREACHABLE_TIMEOUT}); not negative
+         */
+        Optional<Duration> unreachableTimeout();
     }
 
     /** A named client: a {@link Client} that inherits what it does not set. */
@@ -223,11 +233,11 @@ public interface RedlockConfig {
     interface ModuleOverride {
 
         /**
-         * The lock TTL of the module's locks.
+         * The lease time of the module's locks.
          *
-         * @return the TTL; positive
+         * @return the lease time; positive
          */
-        Optional<Duration> lockTtl();
+        Optional<Duration> leaseTime();
 
         /**
          * The wait time of the module's locks.

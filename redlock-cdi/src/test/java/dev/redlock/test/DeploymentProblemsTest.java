@@ -147,10 +147,10 @@ final class DeploymentProblemsTest {
 
     @Test
     void badConfigValue_failsStartUpNamingTheProperty() {
-        Map<String, String> config = Containers.config("redis://127.0.0.1:1", "redlock.lock-ttl", "8 seconds",
+        Map<String, String> config = Containers.config("redis://127.0.0.1:1", "redlock.lease-time", "8 seconds",
                 "redlock.retry-count", "-5");
         assertThatThrownBy(() -> Containers.boot(config, APP).close()).isInstanceOf(DeploymentException.class)
-                .hasMessageContaining("RL2100: redlock configuration:").hasMessageContaining("redlock.lock-ttl");
+                .hasMessageContaining("RL2100: redlock configuration:").hasMessageContaining("redlock.lease-time");
     }
 
     @Test
@@ -162,7 +162,7 @@ final class DeploymentProblemsTest {
     @Test
     void overridesOfUnknownMetasAndModules() {
         Map<String, String> config = Containers.config("redis://127.0.0.1:1",
-                "redlock.meta.\"demo-student:nope\".enable", "false", "redlock.modules.\"a-nope\".lock-ttl", "3s");
+                "redlock.meta.\"demo-student:nope\".enable", "false", "redlock.modules.\"a-nope\".lease-time", "3s");
         assertThatThrownBy(() -> Containers.boot(config, APP).close()).isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("RL2104: redlock.meta.\"demo-student:nope\": no meta named 'demo-student:nope';"
                         + " known are [a-auth:redlock, demo-student:redlock]")

@@ -92,7 +92,7 @@ final class InspectIT {
 
     @Test
     void liveView_showsAHeldLockWhileHeldAndNotAfter(RedisNodes nodes) throws Exception {
-        Map<String, String> config = Containers.config(nodes.node(0).uri(), "redlock.modules.\"demo-student\".lock-ttl",
+        Map<String, String> config = Containers.config(nodes.node(0).uri(), "redlock.modules.\"demo-student\".lease-time",
                 "20s");
         try (LogCapture log = new LogCapture(Onion.class.getName()); WeldContainer c = Containers.boot(config, APP)) {
             Onion onion = c.select(Onion.class).get();
@@ -103,7 +103,7 @@ final class InspectIT {
                 assertThat(locks).extracting(HeldLock::key).containsExactly(key);
                 HeldLock held = locks.get(0);
                 assertThat(held.fencingToken()).isPositive();
-                assertThat(held.remainingTtl()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20)); // the module's TTL
+                assertThat(held.remainingTtl()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20)); // the module's lease time
                 assertThat(held.owner()).isNotBlank();
                 assertThat(log.messages()).last().isEqualTo("[\n  \"" + key + "\"\n]");
                 hold.release().get(30, TimeUnit.SECONDS);
@@ -115,7 +115,7 @@ final class InspectIT {
 
     @Test
     void nestedLockOfAHeldResource_failsAtOnce_andUndeclaredResourcesAreRejected(RedisNodes nodes) {
-        Map<String, String> config = Containers.config(nodes.node(0).uri(), "redlock.clients.short.lock-ttl", "5s");
+        Map<String, String> config = Containers.config(nodes.node(0).uri(), "redlock.clients.short.lease-time", "5s");
         try (WeldContainer c = Containers.boot(config, APP)) {
             MetaRedlock redlock = c.select(MetaRedlock.class).get();
             String inner = redlock.lock(Res.NAME, () -> {
@@ -136,7 +136,7 @@ final class InspectIT {
 
             LockOptions onShort = LockOptions.builder().client("short").build();
             Duration validity = redlock.lock(Res.NAME, onShort, session -> session.remainingValidity());
-            assertThat(validity).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(5)); // the client's TTL
+            assertThat(validity).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(5)); // the client's lease time
             Duration perCall = redlock.lock(Res.NAME, onShort.withLeaseTime(Duration.ofSeconds(3)),
                     session -> session.remainingValidity());
             assertThat(perCall).isLessThanOrEqualTo(Duration.ofSeconds(3));

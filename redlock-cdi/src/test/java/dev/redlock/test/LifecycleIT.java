@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
+import dev.redlock.api.LockAcquisitionException;
 import dev.redlock.api.LockLostException;
 import dev.redlock.api.LockOptions;
 import dev.redlock.test.app.Res;
@@ -27,7 +28,7 @@ final class LifecycleIT {
 
     @Test
     void majorityKilledWhileLocked_endsTheCallWithLockLostException(RedisNodes nodes) throws Exception {
-        var config = Containers.config(String.join(",", nodes.uris()), "redlock.lock-ttl", "2s",
+        var config = Containers.config(String.join(",", nodes.uris()), "redlock.lease-time", "2s",
                 "redlock.command-timeout", "300ms");
         try (WeldContainer c = Containers.boot(config, APP)) {
             MetaRedlock redlock = c.select(MetaRedlock.class).get();
@@ -52,6 +53,23 @@ final class LifecycleIT {
             assertThat(call).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
                     .havingCause().isInstanceOf(LockLostException.class);
             t.join(10_000);
+        }
+    }
+
+    @Test
+    void majorityKilledBeforeLocking_lockFailsUnreachable_afterTheConfiguredTimeout(RedisNodes nodes) {
+        var config = Containers.config(String.join(",", nodes.uris()), "redlock.unreachable-timeout", "500ms");
+        try (WeldContainer c = Containers.boot(config, APP)) {
+            MetaRedlock redlock = c.select(MetaRedlock.class).get();
+            nodes.node(0).kill();
+            nodes.node(2).kill();
+            // the default wait is "until granted": an outage must still end the call
+            LockAcquisitionException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> redlock.lock(Res.NAME, LockOptions.defaults(), session -> "never"),
+                    LockAcquisitionException.class);
+            assertThat(e).as("lock must fail, not hang").isNotNull();
+            assertThat(e.reason()).isEqualTo(LockAcquisitionException.Reason.UNREACHABLE);
+            assertThat(e.getMessage()).startsWith("RL1002").contains("unreachable timeout PT0.5S");
         }
     }
 

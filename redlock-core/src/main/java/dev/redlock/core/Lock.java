@@ -24,22 +24,27 @@ import dev.redlock.api.NodeVote;
 public interface Lock extends LockSession, AutoCloseable {
 
     /**
-     * Extends the lock on every node to {@code ttl} from now.
+     * Extends the lock on every node to {@code leaseTime} from now.
      *
-     * @param ttl the new time to live; positive
+     * @param leaseTime the new lease time (how long the lock stays valid without another extension); positive
      * @return this lock
      * @throws dev.redlock.api.LockLostException if a quorum of nodes no longer holds the lock for this owner, or
      *                                           the extension came too late; the lock is then lost
      * @throws IllegalStateException             if the lock was already released
      */
-    Lock extend(Duration ttl);
+    Lock extend(Duration leaseTime);
 
     /**
-     * Releases the lock on every node (compare-and-delete by token) and waits for the answers. Releasing twice,
-     * or releasing a lock that has expired, is harmless and returns promptly.
+     * Releases the lock on every node (compare-and-delete by token) and returns once a quorum of nodes confirmed
+     * that the key is gone there (deleted, or no longer held by this owner). The other nodes are finished in the
+     * background: a node still answering keeps its command, and a node whose release failed is tried again a few
+     * times while the lease could still hold its key; {@link #votes()} shows them as they answer. So once this
+     * returns, a quorum no longer holds the lock, but a minority node may hold its key a moment longer (until its
+     * TTL at the latest). A minority of nodes down never makes it throw. Releasing twice, or releasing a lock whose
+     * validity has ended (it is then lost, see {@link #isLost()}), is harmless and returns promptly.
      *
-     * @throws dev.redlock.api.LockReleaseException if a node could not be reached or answered with an error;
-     *                                              the key stays there until it expires
+     * @throws dev.redlock.api.LockReleaseException if a quorum of nodes could not confirm the release (too many
+     *                                              unreachable or failing); their keys expire with their TTL
      */
     void release();
 
@@ -47,7 +52,7 @@ public interface Lock extends LockSession, AutoCloseable {
      * Releases the lock asynchronously. The stage completes on the Redis client's I/O thread: chain blocking work
      * with the {@code *Async} methods of {@link CompletionStage} and an executor of yours.
      *
-     * @return a stage completing when every node has answered, exceptionally with
+     * @return a stage completing when a quorum of nodes confirmed the release, exceptionally with
      *         {@link dev.redlock.api.LockReleaseException} as {@link #release()} would throw
      */
     CompletionStage<Void> releaseAsync();
@@ -55,9 +60,9 @@ public interface Lock extends LockSession, AutoCloseable {
     /**
      * Each node's answer to the last operation on this lock (the grant, then each extension, then the release),
      * in node order. A grant or extension completes as soon as a quorum agreed: a node that had not answered by
-     * then shows as {@link NodeVote.Outcome#ERROR} "no answer yet" until its answer arrives and replaces the list.
-     * After releasing an expired lock every vote is {@link NodeVote.Outcome#HELD} ("not held any
-     * more"): a clear result, without an exception.
+     * then shows as {@link NodeVote.Outcome#PENDING} until its answer arrives and replaces the list; the same holds
+     * for a release, which completes at quorum too (a node retried after an error shows its later answer).
+     * A lock whose validity ended is lost, not released: its votes stay those of its last grant or extension.
      *
      * @return the votes; never {@code null}
      */

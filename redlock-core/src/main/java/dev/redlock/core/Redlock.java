@@ -50,12 +50,19 @@ public final class Redlock implements AutoCloseable {
     public static final Duration DEFAULT_AUTOMATIC_EXTENSION_THRESHOLD = Duration.ofMillis(500);
     /** The default time a node has to answer one command. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
-    /** The default time a restarted node sits out, and the least the quarantine lasts. */
-    public static final Duration DEFAULT_MAX_TTL = Duration.ofSeconds(60);
+    /** The default time a restarted node sits out, and the least the quarantine lasts: the longest lease expected. */
+    public static final Duration DEFAULT_MAX_LEASE_TIME = Duration.ofSeconds(60);
+    /**
+     * The default time an acquisition keeps retrying while its attempts miss the quorum because nodes do not
+     * answer: 5 s. Long enough to ride out a node's restart or reconnect and several command timeouts of a silent
+     * node (the default command timeout is 1 s); short enough that an outage of a majority of nodes fails each
+     * request well before a typical request timeout (30 s), instead of holding its thread until the nodes return.
+     */
+    public static final Duration DEFAULT_UNREACHABLE_TIMEOUT = Duration.ofSeconds(5);
     /** The default time a silent FIFO waiter keeps its place in the queue. */
     public static final Duration DEFAULT_FIFO_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
     /**
-     * The longest duration any setting or call accepts (TTLs, timeouts, delays): 24 days, so that every one fits a
+     * The longest duration any setting or call accepts (lease times, timeouts, delays): 24 days, so that every one fits a
      * signed 32-bit count of milliseconds. A longer wait is allowed and means no deadline.
      */
     public static final Duration MAX_DURATION = Limits.MAX_DURATION;
@@ -86,51 +93,51 @@ public final class Redlock implements AutoCloseable {
      * Acquires a lock on all {@code keys}, retrying as configured (with the default retry count, until granted).
      *
      * @param keys the keys; not empty, none blank
-     * @param ttl  the time to live; positive
+     * @param leaseTime how long the lock stays valid without extension; positive
      * @return the granted lock
      * @throws dev.redlock.api.LockAcquisitionException if the retries ran out
      */
-    public Lock acquire(List<String> keys, Duration ttl) {
-        return engine.acquire("Redlock#acquire", keys, ttl, null);
+    public Lock acquire(List<String> keys, Duration leaseTime) {
+        return engine.acquire("Redlock#acquire", keys, leaseTime, null);
     }
 
     /**
      * Acquires a lock on all {@code keys}, retrying for at most {@code wait}.
      *
      * @param keys the keys; not empty, none blank
-     * @param ttl  the time to live; positive
+     * @param leaseTime how long the lock stays valid without extension; positive
      * @param wait how long to retry; zero for one attempt
      * @return the granted lock
      * @throws dev.redlock.api.LockAcquisitionException if not granted within {@code wait}
      */
-    public Lock acquire(List<String> keys, Duration ttl, Duration wait) {
-        return engine.acquire("Redlock#acquire", keys, ttl, Objects.requireNonNull(wait, "wait"));
+    public Lock acquire(List<String> keys, Duration leaseTime, Duration wait) {
+        return engine.acquire("Redlock#acquire", keys, leaseTime, Objects.requireNonNull(wait, "wait"));
     }
 
     /**
      * Tries to acquire a lock on all {@code keys} for at most {@code wait}.
      *
      * @param keys the keys; not empty, none blank
-     * @param ttl  the time to live; positive
+     * @param leaseTime how long the lock stays valid without extension; positive
      * @param wait how long to retry; zero for one attempt
      * @return the lock, or empty if another owner held it throughout
      * @throws dev.redlock.api.LockAcquisitionException if it failed for another reason than a holder: nodes
      *                                                  unreachable, validity run out
      */
-    public Optional<Lock> tryAcquire(List<String> keys, Duration ttl, Duration wait) {
-        return engine.tryAcquire(keys, ttl, wait);
+    public Optional<Lock> tryAcquire(List<String> keys, Duration leaseTime, Duration wait) {
+        return engine.tryAcquire(keys, leaseTime, wait);
     }
 
     /**
      * Asynchronous {@link #acquire(List, Duration, Duration)}.
      *
      * @param keys the keys
-     * @param ttl  the time to live
+     * @param leaseTime how long the lock stays valid without extension; positive
      * @param wait how long to retry
      * @return a stage completing with the lock or with {@link dev.redlock.api.LockAcquisitionException}
      */
-    public CompletionStage<Lock> acquireAsync(List<String> keys, Duration ttl, Duration wait) {
-        return engine.acquireAsync("Redlock#acquireAsync", keys, ttl, Objects.requireNonNull(wait, "wait"))
+    public CompletionStage<Lock> acquireAsync(List<String> keys, Duration leaseTime, Duration wait) {
+        return engine.acquireAsync("Redlock#acquireAsync", keys, leaseTime, Objects.requireNonNull(wait, "wait"))
                 .thenApplyAsync(l -> (Lock) l, engine.executor());
     }
 
@@ -140,7 +147,7 @@ public final class Redlock implements AutoCloseable {
      * @param <T>  the result type
      * @param <E>  the checked exception {@code fn} may throw
      * @param keys the keys
-     * @param ttl  the time to live of each grant and extension
+     * @param leaseTime the lease time of the grant and of each automatic extension; positive
      * @param wait how long to wait for the lock; {@code null} to retry as configured (by default, forever)
      * @param fn   the function; sees the held lock
      * @return what {@code fn} returned
@@ -148,9 +155,9 @@ public final class Redlock implements AutoCloseable {
      * @throws dev.redlock.api.LockAcquisitionException if the lock was not granted
      * @throws dev.redlock.api.LockLostException        if the lock was lost while {@code fn} ran
      */
-    public <T, E extends Exception> T using(List<String> keys, Duration ttl, @Nullable Duration wait,
+    public <T, E extends Exception> T using(List<String> keys, Duration leaseTime, @Nullable Duration wait,
             LockedFunction<T, E> fn) throws E {
-        return engine.using(keys, ttl, wait, fn);
+        return engine.using(keys, leaseTime, wait, fn);
     }
 
     /**
@@ -159,14 +166,14 @@ public final class Redlock implements AutoCloseable {
      *
      * @param <T>  the result type
      * @param keys the keys
-     * @param ttl  the time to live
+     * @param leaseTime how long the lock stays valid without extension; positive
      * @param wait how long to wait; {@code null} to retry as configured
      * @param fn   the function
      * @return a stage with {@code fn}'s result
      */
-    public <T> CompletionStage<T> usingAsync(List<String> keys, Duration ttl, @Nullable Duration wait,
+    public <T> CompletionStage<T> usingAsync(List<String> keys, Duration leaseTime, @Nullable Duration wait,
             Function<LockSession, ? extends CompletionStage<T>> fn) {
-        return engine.usingAsync(keys, ttl, wait, fn);
+        return engine.usingAsync(keys, leaseTime, wait, fn);
     }
 
     /**
@@ -264,9 +271,10 @@ public final class Redlock implements AutoCloseable {
         private Duration retryJitter = DEFAULT_RETRY_JITTER;
         private Duration automaticExtensionThreshold = DEFAULT_AUTOMATIC_EXTENSION_THRESHOLD;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private Duration unreachableTimeout = DEFAULT_UNREACHABLE_TIMEOUT;
         private boolean fifo;
         private Duration fifoHeartbeatTimeout = DEFAULT_FIFO_HEARTBEAT_TIMEOUT;
-        private Duration maxTtl = DEFAULT_MAX_TTL;
+        private Duration maxLeaseTime = DEFAULT_MAX_LEASE_TIME;
         private boolean interruptOnLoss;
         private @Nullable RedlockListener listener;
         private int connectionPoolSize = DEFAULT_CONNECTION_POOL_SIZE;
@@ -353,7 +361,7 @@ public final class Redlock implements AutoCloseable {
         }
 
         /**
-         * The clock-drift factor; the drift margin of a grant is {@code ttl * driftFactor + 2 ms}.
+         * The clock-drift factor; the drift margin of a grant is {@code leaseTime * driftFactor + 2 ms}.
          *
          * @param driftFactor in [0, 0.1]; default {@value Redlock#DEFAULT_DRIFT_FACTOR}
          * @return this builder
@@ -398,7 +406,7 @@ public final class Redlock implements AutoCloseable {
 
         /**
          * The remaining validity below which the watchdog extends a lock held in {@link Redlock#using}. The
-         * watchdog extends when the remaining validity falls below {@code max(threshold, ttl / 3)}.
+         * watchdog extends when the remaining validity falls below {@code max(threshold, leaseTime / 3)}.
          *
          * @param threshold positive; default 500 ms
          * @return this builder
@@ -416,6 +424,22 @@ public final class Redlock implements AutoCloseable {
          */
         public Builder commandTimeout(Duration timeout) {
             this.commandTimeout = Objects.requireNonNull(timeout, "commandTimeout");
+            return this;
+        }
+
+        /**
+         * How long an acquisition keeps retrying while its attempts miss the quorum because nodes do not answer
+         * (dead, paused, unreachable), counted from the first such attempt; then it fails with {@code RL1002}
+         * ({@code UNREACHABLE}), naming the nodes and their errors. Waiting for a resource held by another owner is
+         * not an outage: it goes on as long as the wait allows (by default, until granted), and an attempt that
+         * finds the resource held by a quorum resets the count. A shorter wait still wins.
+         *
+         * @param timeout not negative (zero: fail at the first attempt that misses the quorum for want of
+         *                answers); default 5 s
+         * @return this builder
+         */
+        public Builder unreachableTimeout(Duration timeout) {
+            this.unreachableTimeout = Objects.requireNonNull(timeout, "unreachableTimeout");
             return this;
         }
 
@@ -444,14 +468,14 @@ public final class Redlock implements AutoCloseable {
 
         /**
          * How long a node that restarted empty (or was flushed) sits out before it votes again: at least the
-         * largest TTL any engine sharing the nodes grants. This engine uses the larger of this and the largest TTL
-         * it has granted itself.
+         * largest lease time any engine sharing the nodes grants. This engine uses the larger of this and the largest
+         * lease time it has granted itself.
          *
-         * @param maxTtl positive; default 60 s
+         * @param maxLeaseTime positive; default 60 s
          * @return this builder
          */
-        public Builder maxTtl(Duration maxTtl) {
-            this.maxTtl = Objects.requireNonNull(maxTtl, "maxTtl");
+        public Builder maxLeaseTime(Duration maxLeaseTime) {
+            this.maxLeaseTime = Objects.requireNonNull(maxLeaseTime, "maxLeaseTime");
             return this;
         }
 
@@ -539,15 +563,17 @@ public final class Redlock implements AutoCloseable {
             Args.notNegativeMillis(retryJitter, "retryJitter");
             Args.positiveMillis(automaticExtensionThreshold, "automaticExtensionThreshold");
             Args.positiveMillis(commandTimeout, "commandTimeout");
+            Args.notNegativeMillis(unreachableTimeout, "unreachableTimeout");
             Args.positiveMillis(fifoHeartbeatTimeout, "fifoHeartbeatTimeout");
-            Args.positiveMillis(maxTtl, "maxTtl");
+            Args.positiveMillis(maxLeaseTime, "maxLeaseTime");
             if (connectionPoolSize < 1) {
                 throw new IllegalArgumentException("connectionPoolSize must be positive, was " + connectionPoolSize);
             }
             Settings.Stores stores = new Settings.Stores(truststore, truststorePassword, keystore, keystorePassword);
             return new Redlock(new Engine(new Settings(u, c, password, stores, keyPrefix, driftFactor, retryCount,
-                    retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, fifo, fifoHeartbeatTimeout,
-                    maxTtl, interruptOnLoss, listener, connectionPoolSize, executor)));
+                    retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, unreachableTimeout, fifo,
+                    fifoHeartbeatTimeout,
+                    maxLeaseTime, interruptOnLoss, listener, connectionPoolSize, executor)));
         }
     }
 }

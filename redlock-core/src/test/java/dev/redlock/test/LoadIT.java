@@ -31,7 +31,7 @@ import dev.redlock.testkit.WithRedisNodes;
 final class LoadIT {
 
     private static final int RESOURCES = 100;
-    private static final Duration TTL = Duration.ofSeconds(5);
+    private static final Duration LEASE_TIME = Duration.ofSeconds(5);
     private static final Duration WAIT = Duration.ofSeconds(50);
 
     @Test
@@ -55,7 +55,7 @@ final class LoadIT {
                 int resource = i % RESOURCES;
                 futures.add(pool.submit(() -> {
                     go.await();
-                    try (Lock lock = redlock.acquire(List.of("load:" + resource), TTL, WAIT)) {
+                    try (Lock lock = redlock.acquire(List.of("load:" + resource), LEASE_TIME, WAIT)) {
                         if (inside.incrementAndGet(resource) != 1) {
                             overlaps.incrementAndGet();
                         }

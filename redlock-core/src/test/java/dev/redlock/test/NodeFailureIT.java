@@ -19,14 +19,17 @@ import dev.redlock.testkit.WithRedisNodes;
 final class NodeFailureIT {
 
     @Test
-    void oneNodeKilled_acquireAndReleaseStillWork(RedisNodes nodes) {
+    void oneNodeKilled_acquireAndReleaseStillWork(RedisNodes nodes) throws InterruptedException {
         try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
             nodes.node(1).kill();
             Lock lock = redlock.acquire(List.of("fail:one"), Duration.ofSeconds(10), Duration.ofSeconds(10));
-            assertThat(lock.votes()).extracting(NodeVote::outcome).containsOnlyOnce(NodeVote.Outcome.ERROR);
+            // the killed node's vote: its error, or pending if the grant was decided before the error came in
+            assertThat(lock.votes()).filteredOn(v -> v.outcome() == NodeVote.Outcome.ERROR
+                    || v.outcome() == NodeVote.Outcome.PENDING).hasSize(1);
             assertThat(redlock.isLocked("fail:one")).isTrue();
             lock.release();
             assertThat(redlock.isLocked("fail:one")).isFalse();
+            WakeUpIT.awaitAnswered(lock); // release returns at quorum; the killed node's error may come later
             assertThat(lock.votes().get(1).outcome()).isEqualTo(NodeVote.Outcome.ERROR);
         }
     }
@@ -82,25 +85,29 @@ final class NodeFailureIT {
 
     /**
      * A node that answers the acquisition late (here: frozen, then thawed) must not keep the key after the lock is
-     * released. The engine sends that node's release only after its acquire answer, so the release cannot overtake
-     * the acquire on another pooled connection; this test checks the outcome end to end (it cannot force Redis to
-     * serve the two connections in the bad order, so it guards the property rather than reproducing the race).
+     * released. The release returns at quorum (the two running nodes); the engine sends the frozen node's release
+     * only after its acquire answer, so the release cannot overtake the acquire on another pooled connection. This
+     * test checks the outcome end to end (it cannot force Redis to serve the two connections in the bad order, so it
+     * guards the property rather than reproducing the race).
      */
     @Test
-    void lateVote_isReleasedAfterItLands_noKeyLeftBehind(RedisNodes nodes) {
+    void lateVote_isReleasedAfterItLands_noKeyLeftBehind(RedisNodes nodes) throws InterruptedException {
         try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).commandTimeout(Duration.ofSeconds(20)).build()) {
             redlock.acquire(List.of("late:warm"), Duration.ofSeconds(30)).release(); // connections and scripts ready
             nodes.node(2).pause();
-            Lock lock = redlock.acquire(List.of("late:key"), Duration.ofSeconds(30), Duration.ZERO);
-            var released = lock.releaseAsync().toCompletableFuture();
-            assertThat(released).as("the release waits for the frozen node's acquire answer").isNotDone();
-            nodes.node(2).resume();
-
-            released.join();
-
-            for (int i = 0; i < 3; i++) {
-                assertThat(nodes.node(i).execute("EXISTS", "late:key")).as("key on node %d", i).isEqualTo(0L);
+            Lock lock;
+            try {
+                lock = redlock.acquire(List.of("late:key"), Duration.ofSeconds(30), Duration.ZERO);
+                lock.release(); // confirmed by the two running nodes; the frozen one is finished later
+                assertThat(nodes.node(0).execute("EXISTS", "late:key")).isEqualTo(0L);
+                assertThat(nodes.node(1).execute("EXISTS", "late:key")).isEqualTo(0L);
+            } finally {
+                nodes.node(2).resume();
             }
+            // the frozen node answers the acquire on resume, then gets its release
+            WakeUpIT.awaitTrue(() -> Long.valueOf(0L).equals(nodes.node(2).execute("EXISTS", "late:key")));
+            WakeUpIT.awaitAnswered(lock);
+            assertThat(lock.votes()).extracting(NodeVote::outcome).containsOnly(NodeVote.Outcome.GRANTED);
         }
     }
 }

@@ -25,17 +25,17 @@ import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
 
 /**
- * The stale holder of the Redlock critiques, end to end: a holder whose process pauses past its TTL loses the lock,
+ * The stale holder of the Redlock critiques, end to end: a holder whose process pauses past its lease time loses the lock,
  * another client takes it and writes, the stale holder's late write is rejected by the fencing check of a storage
  * in a separate Redis, and the stale holder is told ({@code LockLostException} and its loss signal).
  */
 @WithRedisNodes(count = 3)
 final class PausedHolderIT {
 
-    private static final Duration TTL = Duration.ofMillis(500);
+    private static final Duration LEASE_TIME = Duration.ofMillis(500);
 
     @Test
-    void aHolderPausedPastItsTtl_losesTheLock_itsStaleWriteIsRejected_andItIsTold(RedisNodes nodes)
+    void aHolderPausedPastItsLeaseTime_losesTheLock_itsStaleWriteIsRejected_andItIsTold(RedisNodes nodes)
             throws Exception {
         ExecutorService holderThread = Executors.newSingleThreadExecutor();
         CompletableFuture<Void> resume = new CompletableFuture<>();
@@ -61,7 +61,7 @@ final class PausedHolderIT {
         AtomicLong aToken = new AtomicLong();
         AtomicLong aWrite = new AtomicLong();
         AtomicReference<CompletableFuture<LockLostException>> aLost = new AtomicReference<>();
-        Future<Object> aCall = holderThread.submit(() -> a.using(List.of("paused"), TTL, null, lock -> {
+        Future<Object> aCall = holderThread.submit(() -> a.using(List.of("paused"), LEASE_TIME, null, lock -> {
             aToken.set(lock.fencingToken());
             aLost.set(lock.lost().toCompletableFuture());
             long value = register.read("paused");
@@ -75,7 +75,7 @@ final class PausedHolderIT {
         aPaused.get(10, TimeUnit.SECONDS);
 
         // granted once A's keys expire: A never released them
-        try (Lock lock = b.acquire(List.of("paused"), TTL, Duration.ofSeconds(10))) {
+        try (Lock lock = b.acquire(List.of("paused"), LEASE_TIME, Duration.ofSeconds(10))) {
             assertThat(lock.fencingToken()).isGreaterThan(aToken.get());
             assertThat(register.write("paused", lock.fencingToken(), register.read("paused") + 1)).isEqualTo(1);
         }

@@ -20,7 +20,8 @@ final class SecretsTest {
                 new URL("file:/etc/ks.p12"), "ks-Secret-4");
         Settings s = new Settings(List.of("redis://locker:uri-Secret-1@127.0.0.1:6379"), List.of(), "pw-Secret-2",
                 stores, "app:", 0.01, -1, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(500),
-                Duration.ofSeconds(1), false, Duration.ofSeconds(3), Duration.ofSeconds(60), false, null, 24,
+                Duration.ofSeconds(1), Duration.ofSeconds(5), false, Duration.ofSeconds(3), Duration.ofSeconds(60), false,
+                null, 24,
                 ForkJoinPool.commonPool());
         assertThat(s.toString()).doesNotContain("uri-Secret-1").doesNotContain("pw-Secret-2")
                 .doesNotContain("ts-Secret-3").doesNotContain("ks-Secret-4").contains("app:")

@@ -23,7 +23,7 @@ import dev.redlock.testkit.WithRedisNodes;
 final class UsingIT {
 
     @Test
-    void shortTtl_heldForFiveSeconds_isNeverLost_andNobodyElseGetsIt(RedisNodes nodes) throws Exception {
+    void shortLeaseTime_heldForFiveSeconds_isNeverLost_andNobodyElseGetsIt(RedisNodes nodes) throws Exception {
         List<LockEvent> events = new CopyOnWriteArrayList<>();
         try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).listener(events::add).build();
                 Redlock other = Redlock.builder().nodes(nodes.uris()).build()) {

@@ -54,6 +54,11 @@ final class WakeUpIT {
         }
     }
 
+    /** Waits until every node's vote on the last operation of {@code lock} has come in (none is pending). */
+    static void awaitAnswered(dev.redlock.core.Lock lock) throws InterruptedException {
+        awaitTrue(() -> lock.votes().stream().noneMatch(v -> v.outcome() == dev.redlock.api.NodeVote.Outcome.PENDING));
+    }
+
     static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {

@@ -26,11 +26,11 @@ public final class CdiBench implements AutoCloseable {
      * Starts the container.
      *
      * @param nodes the Redis node URIs
-     * @param ttl   the lock TTL ({@code redlock.lock-ttl}), the same as the engine gets in the same workload
+     * @param leaseTime the lease time ({@code redlock.lease-time}), the same as the engine gets in the same workload
      */
-    public CdiBench(List<String> nodes, Duration ttl) {
+    public CdiBench(List<String> nodes, Duration leaseTime) {
         Map<String, String> props = Map.of("redlock.nodes", String.join(",", nodes), "redlock.app-name", "bench",
-                "redlock.lock-ttl", ttl.toMillis() + "ms");
+                "redlock.lease-time", leaseTime.toMillis() + "ms");
         Map<String, String> previous = new HashMap<>();
         // the extension reads its configuration once, at start-up
         synchronized (CdiBench.class) {
@@ -50,7 +50,7 @@ public final class CdiBench implements AutoCloseable {
             }
         }
         this.redlock = container.select(MetaRedlock.class).get();
-        this.options = LockOptions.builder().leaseTime(ttl).build();
+        this.options = LockOptions.builder().leaseTime(leaseTime).build();
     }
 
     /**

@@ -20,7 +20,7 @@ import dev.redlock.testkit.RedisNodes;
 
 /**
  * The CDI path's cost over the engine: {@code redlock.lock(resource, options, fn)} through an injected {@code @Meta}
- * bean in a Weld SE container, against {@code Redlock.using(keys, ttl, null, fn)} on the engine directly, each on a
+ * bean in a Weld SE container, against {@code Redlock.using(keys, leaseTime, null, fn)} on the engine directly, each on a
  * fresh local node of its own (the engine's state is {@link AllocationBenchmark}'s). Both arm the automatic extension and run an empty function. Read the time per
  * operation and {@code gc.alloc.rate.norm} (bytes per operation) from {@code -prof gc}.
  */

@@ -156,6 +156,11 @@ public final class CdiMessages {
         return e;
     }
 
+    static DeploymentException renamedProperty(String property, String source, String newName) {
+        return problem("RL2106: " + property + " (in " + source + "): renamed to " + newName
+                + "; rename the property, its value stays the same");
+    }
+
     // ---- runtime errors (RL2020-RL2039)
 
     static IllegalStateException notInEffect(String fullName, String why) {

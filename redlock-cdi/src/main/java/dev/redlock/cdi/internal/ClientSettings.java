@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param name               the client name ({@code default} for the top-level settings)
  * @param nodes              the nodes
  * @param tls                the TLS options
- * @param lockTtl            the lock TTL
+ * @param leaseTime          the lease time
  * @param waitTime           the wait time, or {@code null} for until granted
  * @param driftFactor        the clock-drift factor
  * @param retryCount         the retry count
@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param extensionThreshold the extension threshold
  * @param fifo               whether waiters are served in order
  * @param commandTimeout     the command timeout
+ * @param unreachableTimeout how long an acquisition retries while nodes do not answer
  */
-public record ClientSettings(String name, List<NodeAddress> nodes, TlsSettings tls, Duration lockTtl,
+public record ClientSettings(String name, List<NodeAddress> nodes, TlsSettings tls, Duration leaseTime,
         @Nullable Duration waitTime, double driftFactor, int retryCount, Duration retryDelay, Duration retryJitter,
-        Duration extensionThreshold, boolean fifo, Duration commandTimeout) {
+        Duration extensionThreshold, boolean fifo, Duration commandTimeout, Duration unreachableTimeout) {
 
     /**
      * One Redis node.

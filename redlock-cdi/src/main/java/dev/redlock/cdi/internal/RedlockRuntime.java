@@ -111,9 +111,9 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 int answered = nodeClients.pingAndLog(client, clients);
                 LOG.log(answered > client.nodes().size() / 2 ? Level.INFO : Level.WARNING,
                         "redlock: client ''{0}'': {1} of {2} nodes answered (quorum {3}); key prefix ''{4}'',"
-                                + " lock TTL {5}",
+                                + " lease time {5}",
                         client.name(), answered, client.nodes().size(), client.nodes().size() / 2 + 1,
-                        settings.keyPrefix(), client.lockTtl());
+                        settings.keyPrefix(), client.leaseTime());
                 engines.put(client.name(), Redlock.builder()
                         .clients(clients)
                         .driftFactor(client.driftFactor())
@@ -122,6 +122,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                         .retryJitter(client.retryJitter())
                         .automaticExtensionThreshold(client.extensionThreshold())
                         .commandTimeout(client.commandTimeout())
+                        .unreachableTimeout(client.unreachableTimeout())
                         .fifo(client.fifo())
                         .listener(RedlockRuntime::logEvent)
                         .build());
@@ -230,7 +231,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         LOG.log(Level.INFO, "redlock: stopped; held locks released");
     }
 
-    /** The binding of one meta bean: names its keys, picks its client and TTL, guards against nesting. */
+    /** The binding of one meta bean: names its keys, picks its client and lease time, guards against nesting. */
     private final class Binding implements MetaBinding {
 
         private final EffectiveMeta meta;
@@ -283,11 +284,11 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 throw CdiMessages.unknownClient(meta.fullName(), clientName, engines.keySet());
             }
             ClientSettings client = settings.clients().get(clientName);
-            Duration ttl = options.leaseTime() != null
+            Duration leaseTime = options.leaseTime() != null
                     ? options.leaseTime()
-                    : moduleSettings != null && moduleSettings.lockTtl() != null
-                            ? moduleSettings.lockTtl()
-                            : client.lockTtl();
+                    : moduleSettings != null && moduleSettings.leaseTime() != null
+                            ? moduleSettings.leaseTime()
+                            : client.leaseTime();
             Duration wait = options.waitTime() != null
                     ? options.waitTime()
                     : moduleSettings != null && moduleSettings.waitTime() != null
@@ -298,7 +299,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 throw CdiMessages.nestedLock(meta.fullName(), key);
             }
             try {
-                return engine.using(List.of(key), ttl, wait, fn);
+                return engine.using(List.of(key), leaseTime, wait, fn);
             } finally {
                 mine.remove(key);
             }

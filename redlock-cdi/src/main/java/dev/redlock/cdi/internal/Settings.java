@@ -25,11 +25,11 @@ public record Settings(String appName, String keyPrefix, List<String> profiles, 
     /**
      * Per-module overrides.
      *
-     * @param lockTtl  the TTL, or {@code null}
-     * @param waitTime the wait time, or {@code null}
-     * @param client   the client, or {@code null}
+     * @param leaseTime the lease time, or {@code null}
+     * @param waitTime  the wait time, or {@code null}
+     * @param client    the client, or {@code null}
      */
-    public record ModuleSettings(@Nullable Duration lockTtl, @Nullable Duration waitTime, @Nullable String client) {
+    public record ModuleSettings(@Nullable Duration leaseTime, @Nullable Duration waitTime, @Nullable String client) {
     }
 
     /**
@@ -43,13 +43,13 @@ public record Settings(String appName, String keyPrefix, List<String> profiles, 
     }
 
     /**
-     * The default TTL for the active profiles: 8 s in {@code dev}, 60 s in {@code test}, else 30 s (VonaJS's
-     * values).
+     * The default lease time for the active profiles: 8 s in {@code dev}, 60 s in {@code test}, else 30 s (VonaJS's
+     * {@code lockTtl} values).
      *
      * @param profiles the active profiles, most specific first
-     * @return the default TTL
+     * @return the default lease time
      */
-    public static Duration defaultLockTtl(List<String> profiles) {
+    public static Duration defaultLeaseTime(List<String> profiles) {
         for (String p : profiles) {
             if (p.equals("dev")) {
                 return Duration.ofSeconds(8);

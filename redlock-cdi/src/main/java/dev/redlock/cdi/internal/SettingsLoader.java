@@ -51,6 +51,9 @@ public final class SettingsLoader {
 
     private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String ALL_MODES = "*";
+    /** {@code redlock.lock-ttl}, per client, per module, with or without a profile: renamed to lease-time. */
+    private static final Pattern RENAMED_LEASE_TIME = Pattern.compile("(%[^.]+\\.)?redlock\\.(.+\\.)?lock-ttl");
+    private static final Pattern RENAMED_LEASE_TIME_ENV = Pattern.compile("(_[A-Z0-9_]+_)?REDLOCK_([A-Z0-9_]+_)?LOCK_TTL");
 
     private final List<DeploymentException> problems = new ArrayList<>();
 
@@ -115,6 +118,11 @@ public final class SettingsLoader {
      * @return the result
      */
     public static Result load(SmallRyeConfigBuilder builder) {
+        List<DeploymentException> renamed = renamed(builder.getSources());
+        if (!renamed.isEmpty()) {
+            // the old names would only add SmallRye's "does not map to any root" for the same properties
+            return new Result(null, renamed);
+        }
         SmallRyeConfig config;
         try {
             config = builder.build();
@@ -148,6 +156,27 @@ public final class SettingsLoader {
         return new Result(null, List.copyOf(distinct.values()));
     }
 
+    /**
+     * Properties under a name the library no longer reads, each with its new name: {@code lock-ttl} became
+     * {@code lease-time} (the one word from config to script), also in profiles ({@code %dev.redlock.lock-ttl}),
+     * per client and per module, and in the environment ({@code REDLOCK_LOCK_TTL}).
+     */
+    static List<DeploymentException> renamed(List<ConfigSource> sources) {
+        List<DeploymentException> out = new ArrayList<>();
+        for (ConfigSource source : sources) {
+            for (String name : new TreeMap<>(source.getProperties()).keySet()) {
+                if (RENAMED_LEASE_TIME.matcher(name).matches()) {
+                    out.add(CdiMessages.renamedProperty(name, source.getName(),
+                            name.substring(0, name.length() - "lock-ttl".length()) + "lease-time"));
+                } else if (RENAMED_LEASE_TIME_ENV.matcher(name).matches()) {
+                    out.add(CdiMessages.renamedProperty(name, source.getName(),
+                            name.substring(0, name.length() - "LOCK_TTL".length()) + "LEASE_TIME"));
+                }
+            }
+        }
+        return out;
+    }
+
     private Settings resolve(RedlockConfig config, List<String> profiles) {
         String appName = config.appName().orElse(DEFAULT_APP_NAME);
         if (!APP_NAME.matcher(appName).matches()) {
@@ -165,7 +194,7 @@ public final class SettingsLoader {
         raw.put(Settings.DEFAULT_CLIENT, Raw.of(config.client(), "redlock.", null));
         if (config.clients().containsKey(Settings.DEFAULT_CLIENT)) {
             problems.add(CdiMessages.badValue("redlock.clients.default", "default",
-                    "the default client is configured directly under redlock. (redlock.nodes, redlock.lock-ttl, ...)"));
+                    "the default client is configured directly under redlock. (redlock.nodes, redlock.lease-time, ...)"));
         }
         new TreeMap<>(config.clients()).forEach((name, c) -> {
             if (!name.equals(Settings.DEFAULT_CLIENT)) {
@@ -174,21 +203,21 @@ public final class SettingsLoader {
         });
         raw.values().forEach(this::check);
 
-        Duration defaultTtl = Settings.defaultLockTtl(profiles);
+        Duration defaultLeaseTime = Settings.defaultLeaseTime(profiles);
         Map<String, ClientSettings> clients = new LinkedHashMap<>();
         for (String name : raw.keySet()) {
             Raw merged = merge(name, raw, new ArrayList<>());
             if (merged != null) {
-                clients.put(name, finish(name, merged, defaultTtl));
+                clients.put(name, finish(name, merged, defaultLeaseTime));
             }
         }
 
         Map<String, Settings.ModuleSettings> modules = new TreeMap<>();
         config.modules().forEach((name, m) -> {
             String prefix = "redlock.modules.\"" + name + "\".";
-            positive(m.lockTtl(), prefix + "lock-ttl");
+            positive(m.leaseTime(), prefix + "lease-time");
             notNegative(m.waitTime(), prefix + "wait-time");
-            modules.put(name, new Settings.ModuleSettings(m.lockTtl().orElse(null), m.waitTime().orElse(null),
+            modules.put(name, new Settings.ModuleSettings(m.leaseTime().orElse(null), m.waitTime().orElse(null),
                     m.client().orElse(null)));
         });
         Map<String, Settings.MetaSettings> metas = new TreeMap<>();
@@ -226,19 +255,20 @@ public final class SettingsLoader {
     private record Raw(String prefix, @Nullable String inheritFrom, @Nullable List<String> nodes,
             @Nullable String username, @Nullable String password, @Nullable String truststore,
             @Nullable String truststorePassword, @Nullable String keystore, @Nullable String keystorePassword,
-            @Nullable Boolean verifyHostname, @Nullable Duration lockTtl, @Nullable Duration waitTime,
+            @Nullable Boolean verifyHostname, @Nullable Duration leaseTime, @Nullable Duration waitTime,
             @Nullable Double driftFactor, @Nullable Integer retryCount, @Nullable Duration retryDelay,
             @Nullable Duration retryJitter, @Nullable Duration extensionThreshold, @Nullable Boolean fifo,
-            @Nullable Duration commandTimeout) {
+            @Nullable Duration commandTimeout, @Nullable Duration unreachableTimeout) {
 
         static Raw of(Client c, String prefix, @Nullable String inheritFrom) {
             return new Raw(prefix, inheritFrom, c.nodes().orElse(null), c.username().orElse(null),
                     c.password().orElse(null), c.tls().truststore().orElse(null),
                     c.tls().truststorePassword().orElse(null), c.tls().keystore().orElse(null),
                     c.tls().keystorePassword().orElse(null), c.tls().verifyHostname().orElse(null),
-                    c.lockTtl().orElse(null), c.waitTime().orElse(null), boxed(c.driftFactor()),
+                    c.leaseTime().orElse(null), c.waitTime().orElse(null), boxed(c.driftFactor()),
                     boxed(c.retryCount()), c.retryDelay().orElse(null), c.retryJitter().orElse(null),
-                    c.extensionThreshold().orElse(null), c.fifo().orElse(null), c.commandTimeout().orElse(null));
+                    c.extensionThreshold().orElse(null), c.fifo().orElse(null), c.commandTimeout().orElse(null),
+                    c.unreachableTimeout().orElse(null));
         }
 
         Raw over(Raw parent) {
@@ -246,10 +276,11 @@ public final class SettingsLoader {
                     or(password, parent.password), or(truststore, parent.truststore),
                     or(truststorePassword, parent.truststorePassword), or(keystore, parent.keystore),
                     or(keystorePassword, parent.keystorePassword), or(verifyHostname, parent.verifyHostname),
-                    or(lockTtl, parent.lockTtl), or(waitTime, parent.waitTime), or(driftFactor, parent.driftFactor),
+                    or(leaseTime, parent.leaseTime), or(waitTime, parent.waitTime), or(driftFactor, parent.driftFactor),
                     or(retryCount, parent.retryCount), or(retryDelay, parent.retryDelay),
                     or(retryJitter, parent.retryJitter), or(extensionThreshold, parent.extensionThreshold),
-                    or(fifo, parent.fifo), or(commandTimeout, parent.commandTimeout));
+                    or(fifo, parent.fifo), or(commandTimeout, parent.commandTimeout),
+                    or(unreachableTimeout, parent.unreachableTimeout));
         }
 
         private static <T> @Nullable T or(@Nullable T own, @Nullable T parent) {
@@ -285,7 +316,7 @@ public final class SettingsLoader {
                 seen.add(a == null ? "" : a.uri());
             }
         }
-        positive(Optional.ofNullable(r.lockTtl()), r.prefix() + "lock-ttl");
+        positive(Optional.ofNullable(r.leaseTime()), r.prefix() + "lease-time");
         notNegative(Optional.ofNullable(r.waitTime()), r.prefix() + "wait-time");
         if (r.driftFactor() != null && !(r.driftFactor() >= 0 && r.driftFactor() <= 0.1)) {
             problems.add(CdiMessages.badValue(r.prefix() + "drift-factor", r.driftFactor(),
@@ -299,6 +330,7 @@ public final class SettingsLoader {
         notNegative(Optional.ofNullable(r.retryJitter()), r.prefix() + "retry-jitter");
         positive(Optional.ofNullable(r.extensionThreshold()), r.prefix() + "extension-threshold");
         positive(Optional.ofNullable(r.commandTimeout()), r.prefix() + "command-timeout");
+        notNegative(Optional.ofNullable(r.unreachableTimeout()), r.prefix() + "unreachable-timeout");
         store(url(r.truststore(), r.prefix() + "tls.truststore"), r.prefix() + "tls.truststore", r.truststore());
         store(url(r.keystore(), r.prefix() + "tls.keystore"), r.prefix() + "tls.keystore", r.keystore());
     }
@@ -325,7 +357,7 @@ public final class SettingsLoader {
         return parent == null ? null : own.over(parent);
     }
 
-    private ClientSettings finish(String name, Raw r, Duration defaultTtl) {
+    private ClientSettings finish(String name, Raw r, Duration defaultLeaseTime) {
         List<ClientSettings.NodeAddress> nodes = new ArrayList<>();
         if (r.nodes() == null || r.nodes().isEmpty()) {
             if (name.equals(Settings.DEFAULT_CLIENT)) {
@@ -342,21 +374,22 @@ public final class SettingsLoader {
                 }
             }
         }
-        Duration ttl = r.lockTtl() != null ? r.lockTtl() : defaultTtl;
+        Duration leaseTime = r.leaseTime() != null ? r.leaseTime() : defaultLeaseTime;
         Duration threshold = r.extensionThreshold() != null ? r.extensionThreshold() : DEFAULT_EXTENSION_THRESHOLD;
-        if (!ttl.isNegative() && !ttl.isZero() && !threshold.isNegative() && !threshold.isZero()
-                && threshold.compareTo(ttl) >= 0) {
+        if (!leaseTime.isNegative() && !leaseTime.isZero() && !threshold.isNegative() && !threshold.isZero()
+                && threshold.compareTo(leaseTime) >= 0) {
             problems.add(CdiMessages.badValue(r.prefix() + "extension-threshold", threshold,
-                    "must be below the lock TTL " + ttl + " of client '" + name + "'"));
+                    "must be below the lease time " + leaseTime + " of client '" + name + "'"));
         }
         ClientSettings.TlsSettings tls = new ClientSettings.TlsSettings(url(r.truststore(), null),
                 r.truststorePassword(), url(r.keystore(), null), r.keystorePassword(),
                 r.verifyHostname() == null || r.verifyHostname());
-        return new ClientSettings(name, List.copyOf(nodes), tls, ttl, r.waitTime(),
+        return new ClientSettings(name, List.copyOf(nodes), tls, leaseTime, r.waitTime(),
                 r.driftFactor() != null ? r.driftFactor() : Redlock.DEFAULT_DRIFT_FACTOR,
                 r.retryCount() != null ? r.retryCount() : Redlock.DEFAULT_RETRY_COUNT,
                 or(r.retryDelay(), Redlock.DEFAULT_RETRY_DELAY), or(r.retryJitter(), Redlock.DEFAULT_RETRY_JITTER),
-                threshold, r.fifo() != null && r.fifo(), or(r.commandTimeout(), Redlock.DEFAULT_COMMAND_TIMEOUT));
+                threshold, r.fifo() != null && r.fifo(), or(r.commandTimeout(), Redlock.DEFAULT_COMMAND_TIMEOUT),
+                or(r.unreachableTimeout(), Redlock.DEFAULT_UNREACHABLE_TIMEOUT));
     }
 
     private static Duration or(@Nullable Duration value, Duration dflt) {

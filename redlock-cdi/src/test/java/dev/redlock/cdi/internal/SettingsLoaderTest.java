@@ -52,7 +52,7 @@ final class SettingsLoaderTest {
         ClientSettings c = s.clients().get("default");
         assertThat(c.nodes()).extracting(ClientSettings.NodeAddress::uri).containsExactly("redis://127.0.0.1:7001",
                 "redis://127.0.0.1:7002", "redis://127.0.0.1:7003");
-        assertThat(c.lockTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.leaseTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.waitTime()).isNull();
         assertThat(c.driftFactor()).isEqualTo(0.01);
         assertThat(c.retryCount()).isEqualTo(-1);
@@ -61,22 +61,23 @@ final class SettingsLoaderTest {
         assertThat(c.extensionThreshold()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.fifo()).isFalse();
         assertThat(c.commandTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.unreachableTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.tls().verifyHostname()).isTrue();
     }
 
     @Test
-    void profiles_setTheTtlAndTheLocalPrefix() {
+    void profiles_setTheLeaseTimeAndTheLocalPrefix() {
         Settings dev = settings("smallrye.config.profile", "dev", "redlock.app-name", "demo");
         assertThat(dev.keyPrefix()).isEqualTo("redlock_demo_local:");
-        assertThat(dev.clients().get("default").lockTtl()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(dev.clients().get("default").leaseTime()).isEqualTo(Duration.ofSeconds(8));
         Settings test = settings("smallrye.config.profile", "test");
         assertThat(test.keyPrefix()).isEqualTo("redlock_app_local:");
-        assertThat(test.clients().get("default").lockTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(test.clients().get("default").leaseTime()).isEqualTo(Duration.ofSeconds(60));
         Settings prod = settings("smallrye.config.profile", "prod");
         assertThat(prod.keyPrefix()).isEqualTo("redlock_app:");
-        assertThat(prod.clients().get("default").lockTtl()).isEqualTo(Duration.ofSeconds(30));
-        Settings profiled = settings("smallrye.config.profile", "dev", "%dev.redlock.lock-ttl", "3s");
-        assertThat(profiled.clients().get("default").lockTtl()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(prod.clients().get("default").leaseTime()).isEqualTo(Duration.ofSeconds(30));
+        Settings profiled = settings("smallrye.config.profile", "dev", "%dev.redlock.lease-time", "3s");
+        assertThat(profiled.clients().get("default").leaseTime()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -87,12 +88,13 @@ final class SettingsLoaderTest {
     @Test
     void everyClientSetting_isRead(@TempDir Path dir) throws IOException {
         Path trust = Files.createFile(dir.resolve("trust.p12")); // must exist: start-up checks it
-        ClientSettings c = settings("redlock.lock-ttl", "12s", "redlock.wait-time", "2s", "redlock.drift-factor", "0.02",
+        ClientSettings c = settings("redlock.lease-time", "12s", "redlock.wait-time", "2s", "redlock.drift-factor", "0.02",
                 "redlock.retry-count", "5", "redlock.retry-delay", "50ms", "redlock.retry-jitter", "PT0.01S",
                 "redlock.extension-threshold", "1s", "redlock.fifo", "true", "redlock.command-timeout", "300ms",
-                "redlock.password", "pw", "redlock.username", "me", "redlock.tls.verify-hostname", "false",
+                "redlock.unreachable-timeout", "2s", "redlock.password", "pw", "redlock.username", "me",
+                "redlock.tls.verify-hostname", "false",
                 "redlock.tls.truststore", trust.toString()).clients().get("default");
-        assertThat(c.lockTtl()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(c.leaseTime()).isEqualTo(Duration.ofSeconds(12));
         assertThat(c.waitTime()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.driftFactor()).isEqualTo(0.02);
         assertThat(c.retryCount()).isEqualTo(5);
@@ -101,6 +103,7 @@ final class SettingsLoaderTest {
         assertThat(c.extensionThreshold()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.fifo()).isTrue();
         assertThat(c.commandTimeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(c.unreachableTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.nodes().get(0).password()).isEqualTo("pw");
         assertThat(c.nodes().get(0).username()).isEqualTo("me");
         assertThat(c.tls().verifyHostname()).isFalse();
@@ -119,26 +122,26 @@ final class SettingsLoaderTest {
 
     @Test
     void namedClients_inheritFromDefaultOrFromAnotherClient() {
-        Settings s = settings("redlock.lock-ttl", "20s", "redlock.clients.fast.retry-delay", "10ms",
+        Settings s = settings("redlock.lease-time", "20s", "redlock.clients.fast.retry-delay", "10ms",
                 "redlock.clients.fast.nodes", "redis://127.0.0.1:7100", "redlock.clients.faster.inherit-from", "fast",
-                "redlock.clients.faster.lock-ttl", "5s");
+                "redlock.clients.faster.lease-time", "5s");
         assertThat(s.clients()).containsOnlyKeys("default", "fast", "faster");
         ClientSettings fast = s.clients().get("fast");
-        assertThat(fast.lockTtl()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(fast.leaseTime()).isEqualTo(Duration.ofSeconds(20));
         assertThat(fast.retryDelay()).isEqualTo(Duration.ofMillis(10));
         assertThat(fast.nodes()).extracting(ClientSettings.NodeAddress::uri).containsExactly("redis://127.0.0.1:7100");
         ClientSettings faster = s.clients().get("faster");
-        assertThat(faster.lockTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(faster.leaseTime()).isEqualTo(Duration.ofSeconds(5));
         assertThat(faster.retryDelay()).isEqualTo(Duration.ofMillis(10));
         assertThat(faster.nodes()).isEqualTo(fast.nodes());
     }
 
     @Test
     void moduleAndMetaOverrides() {
-        Settings s = settings("redlock.modules.\"demo-student\".lock-ttl", "9s", "redlock.modules.a-auth.client",
+        Settings s = settings("redlock.modules.\"demo-student\".lease-time", "9s", "redlock.modules.a-auth.client",
                 "default", "redlock.meta.\"demo-student:redlock\".enable", "false",
                 "redlock.meta.\"a-auth:redlock\".mode", "dev,test", "redlock.meta.\"x:y\".mode", "*");
-        assertThat(s.modules().get("demo-student").lockTtl()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(s.modules().get("demo-student").leaseTime()).isEqualTo(Duration.ofSeconds(9));
         assertThat(s.modules().get("a-auth").client()).isEqualTo("default");
         assertThat(s.metas().get("demo-student:redlock").enable()).isFalse();
         assertThat(s.metas().get("a-auth:redlock").modes()).containsExactly("dev", "test");
@@ -169,8 +172,8 @@ final class SettingsLoaderTest {
 
     @Test
     void unparsableValues_nameTheProperty() {
-        problems("redlock.lock-ttl", "abc").singleElement().asString().startsWith("RL2100: redlock configuration:")
-                .contains("redlock.lock-ttl").contains("expected a duration with a unit");
+        problems("redlock.lease-time", "abc").singleElement().asString().startsWith("RL2100: redlock configuration:")
+                .contains("redlock.lease-time").contains("expected a duration with a unit");
         problems("redlock.retry-count", "many").singleElement().asString().contains("redlock.retry-count");
         problems("redlock.fifo", "maybe").singleElement().asString().contains("redlock.fifo");
         problems("redlock.drift-factor", "x").singleElement().asString().contains("redlock.drift-factor");
@@ -182,9 +185,27 @@ final class SettingsLoaderTest {
     }
 
     @Test
+    void oldLockTtlKeys_failWithTheirNewName() {
+        problems("redlock.lock-ttl", "8s")
+                .containsExactly("RL2106: redlock.lock-ttl (in PropertiesConfigSource[source=SettingsLoaderTest]): renamed"
+                        + " to redlock.lease-time; rename the property, its value stays the same");
+        problems("%dev.redlock.lock-ttl", "8s").singleElement().asString()
+                .startsWith(
+                        "RL2106: %dev.redlock.lock-ttl (in PropertiesConfigSource[source=SettingsLoaderTest]): renamed to %dev.redlock.lease-time;");
+        problems("redlock.clients.fast.lock-ttl", "1s", "redlock.modules.\"m\".lock-ttl", "2s").containsExactly(
+                "RL2106: redlock.clients.fast.lock-ttl (in PropertiesConfigSource[source=SettingsLoaderTest]): renamed to"
+                        + " redlock.clients.fast.lease-time; rename the property, its value stays the same",
+                "RL2106: redlock.modules.\"m\".lock-ttl (in PropertiesConfigSource[source=SettingsLoaderTest]): renamed to"
+                        + " redlock.modules.\"m\".lease-time; rename the property, its value stays the same");
+        problems("REDLOCK_LOCK_TTL", "8s").singleElement().asString()
+                .startsWith(
+                        "RL2106: REDLOCK_LOCK_TTL (in PropertiesConfigSource[source=SettingsLoaderTest]): renamed to REDLOCK_LEASE_TIME;");
+    }
+
+    @Test
     void outOfRangeValues() {
-        problems("redlock.lock-ttl", "0s").containsExactly(
-                "RL2102: redlock.lock-ttl: invalid value, was 'PT0S'; must be positive");
+        problems("redlock.lease-time", "0s").containsExactly(
+                "RL2102: redlock.lease-time: invalid value, was 'PT0S'; must be positive");
         problems("redlock.wait-time", "-PT1S").containsExactly(
                 "RL2102: redlock.wait-time: invalid value, was 'PT-1S'; must not be negative");
         problems("redlock.drift-factor", "0.5").containsExactly(
@@ -195,13 +216,15 @@ final class SettingsLoaderTest {
         problems("redlock.retry-jitter", "-PT0.1S").singleElement().asString().startsWith("RL2102: redlock.retry-jitter:");
         problems("redlock.command-timeout", "0ms").singleElement().asString()
                 .startsWith("RL2102: redlock.command-timeout:");
+        problems("redlock.unreachable-timeout", "PT-1S").singleElement().asString()
+                .startsWith("RL2102: redlock.unreachable-timeout: invalid value, was 'PT-1S'; must not be negative");
         problems("redlock.extension-threshold", "0ms").singleElement().asString()
                 .startsWith("RL2102: redlock.extension-threshold: invalid value, was 'PT0S'; must be positive");
-        problems("redlock.lock-ttl", "1s", "redlock.extension-threshold", "1s").containsExactly(
-                "RL2102: redlock.extension-threshold: invalid value, was 'PT1S'; must be below the lock TTL PT1S of"
+        problems("redlock.lease-time", "1s", "redlock.extension-threshold", "1s").containsExactly(
+                "RL2102: redlock.extension-threshold: invalid value, was 'PT1S'; must be below the lease time PT1S of"
                         + " client 'default'");
-        problems("redlock.modules.m.lock-ttl", "0s").singleElement().asString()
-                .startsWith("RL2102: redlock.modules.\"m\".lock-ttl:");
+        problems("redlock.modules.m.lease-time", "0s").singleElement().asString()
+                .startsWith("RL2102: redlock.modules.\"m\".lease-time:");
     }
 
     @Test
@@ -209,7 +232,7 @@ final class SettingsLoaderTest {
         problems("redlock.app-name", "my app").containsExactly("RL2102: redlock.app-name: invalid value, was 'my app';"
                 + " use letters, digits, '.', '_' and '-', such as 'demo'");
         problems("redlock.key-prefix", "a b:").singleElement().asString().startsWith("RL2102: redlock.key-prefix:");
-        problems("redlock.clients.default.lock-ttl", "1s").singleElement().asString()
+        problems("redlock.clients.default.lease-time", "1s").singleElement().asString()
                 .startsWith("RL2102: redlock.clients.default: invalid value");
     }
 
@@ -232,9 +255,9 @@ final class SettingsLoaderTest {
 
     @Test
     void everyProblemIsReported() {
-        assertThat(load("redlock.lock-ttl", "0s", "redlock.drift-factor", "1", "redlock.app-name", "a b").problems())
+        assertThat(load("redlock.lease-time", "0s", "redlock.drift-factor", "1", "redlock.app-name", "a b").problems())
                 .hasSize(3);
-        assertThat(load("redlock.lock-ttl", "x", "redlock.fifo", "x").problems()).hasSize(2);
+        assertThat(load("redlock.lease-time", "x", "redlock.fifo", "x").problems()).hasSize(2);
         assertThat(List.of()).isEmpty();
     }
 }

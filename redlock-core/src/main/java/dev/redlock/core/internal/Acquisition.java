@@ -35,7 +35,7 @@ final class Acquisition {
     final Engine engine;
     final String where;
     final List<String> keys;
-    final long ttlMillis;
+    final long leaseTimeMillis;
     final CompletableFuture<LockImpl> result = new CompletableFuture<>();
 
     private final long startNanos = System.nanoTime();
@@ -61,16 +61,21 @@ final class Acquisition {
     private volatile List<NodeVote> lastVotes = List.of();
     private volatile Reason lastReason = Reason.HELD;
     private volatile @Nullable Throwable lastCause;
+    /** Whether the attempts since {@link #unreachableSinceNanos} all missed the quorum for want of answers. */
+    private volatile boolean unreachable;
+    private volatile long unreachableSinceNanos;
+    private final long unreachableTimeoutNanos;
 
-    Acquisition(Engine engine, String where, List<String> keys, long ttlMillis, @Nullable Duration wait) {
+    Acquisition(Engine engine, String where, List<String> keys, long leaseTimeMillis, @Nullable Duration wait) {
         this.engine = engine;
         this.where = where;
         this.keys = keys;
-        this.ttlMillis = ttlMillis;
-        Settings s = engine.settings;
+        this.leaseTimeMillis = leaseTimeMillis;
+        Settings s = engine.settings();
         this.hasDeadline = wait != null;
         this.deadlineNanos = wait == null ? 0 : startNanos + saturatedNanos(wait);
         this.maxAttempts = s.retryCount() < 0 ? -1 : s.retryCount() + 1;
+        this.unreachableTimeoutNanos = s.unreachableTimeout().toNanos();
         this.single = maxAttempts == 1 || wait != null && wait.isZero();
         this.fifoMode = !s.fifo() ? 0 : single ? 1 : 2;
         this.waiterId = s.fifo() ? Tokens.next() : "";
@@ -101,15 +106,15 @@ final class Acquisition {
     }
 
     void start() {
-        if (fifoMode == 0 && !single && engine.subscriptions.hasWaiters(keys)) {
+        if (fifoMode == 0 && !single && engine.subscriptions().hasWaiters(keys)) {
             // others of this engine wait already: queue behind them instead of barging in
-            engine.waiting.add(this);
+            engine.registerWaiting(this);
             subscribed = true;
             state.set(SUBSCRIBING);
-            engine.subscriptions.join(keys, this).whenComplete((v, e) -> {
+            engine.subscriptions().join(keys, this).whenComplete((v, e) -> {
                 if (state.compareAndSet(SUBSCRIBING, SLEEPING)) {
-                    sleep(engine.settings.retryDelay().toNanos()
-                            + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(engine.settings.retryJitter().toMillis())));
+                    sleep(engine.settings().retryDelay().toNanos()
+                            + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(engine.settings().retryJitter().toMillis())));
                 }
             });
             return;
@@ -141,7 +146,7 @@ final class Acquisition {
 
     private void onTimer() {
         if (state.compareAndSet(SLEEPING, RUNNING)) {
-            if (hasDeadline && System.nanoTime() - deadlineNanos >= 0 && attempts > 0) {
+            if (hasDeadline && System.nanoTime() - deadlineNanos >= 0 && attempts > 0 || outage(System.nanoTime())) {
                 giveUp();
             } else {
                 attempt();
@@ -150,9 +155,10 @@ final class Acquisition {
     }
 
     private void onGranted(LockImpl lock) {
-        engine.held.add(lock);
+        engine.registerHeld(lock);
+        lock.armExpiry();
         if (!result.complete(lock)) {
-            engine.held.remove(lock);
+            engine.unregisterHeld(lock);
             lock.releaseAsync();
             return;
         }
@@ -160,26 +166,41 @@ final class Acquisition {
         cleanup(false);
     }
 
-    private void onFailed(List<NodeVote> votes, Reason reason, @Nullable Throwable cause, boolean split) {
+    /**
+     * Whether the attempts have missed the quorum for want of answers for the unreachable timeout: an outage, not
+     * contention, so the acquisition fails instead of waiting for the nodes to return.
+     */
+    private boolean outage(long now) {
+        return unreachable && now - unreachableSinceNanos - unreachableTimeoutNanos >= 0;
+    }
+
+    private void onFailed(long attemptStart, List<NodeVote> votes, Reason reason, @Nullable Throwable cause,
+            boolean split) {
         lastVotes = votes;
         lastReason = reason;
         lastCause = cause;
+        if (reason != Reason.UNREACHABLE) {
+            unreachable = false; // nodes answered: whatever keeps us waiting now, it is not an outage
+        } else if (!unreachable) {
+            unreachable = true;
+            unreachableSinceNanos = attemptStart;
+        }
         if (result.isDone() || state.get() == DONE) {
             cleanup(true);
             return;
         }
         long now = System.nanoTime();
         boolean more = (maxAttempts < 0 || attempts < maxAttempts) && (!hasDeadline || now - deadlineNanos < 0)
-                && !engine.isClosed();
+                && !engine.isClosed() && !outage(now);
         if (!more) {
             giveUp();
             return;
         }
-        engine.waiting.add(this);
+        engine.registerWaiting(this);
         if (reason == Reason.HELD && !subscribed) {
             subscribed = true;
             state.set(SUBSCRIBING);
-            engine.subscriptions.join(keys, this).whenComplete((v, e) -> {
+            engine.subscriptions().join(keys, this).whenComplete((v, e) -> {
                 if (state.compareAndSet(SUBSCRIBING, RUNNING)) {
                     attempt();
                 }
@@ -187,10 +208,10 @@ final class Acquisition {
             return;
         }
         if (woken && !split) {
-            engine.scheduler.execute(this::attempt);
+            engine.runOnScheduler(this::attempt);
             return;
         }
-        Settings s = engine.settings;
+        Settings s = engine.settings();
         long delay;
         if (split) {
             // contenders split the votes and nobody won: back off briefly at random (exponentially) instead of a
@@ -214,8 +235,12 @@ final class Acquisition {
         if (hasDeadline) {
             delay = Math.min(delay, deadlineNanos - System.nanoTime());
         }
+        if (unreachable) {
+            // wake at the end of the unreachable timeout to give up then, not one pause later
+            delay = Math.min(delay, unreachableSinceNanos + unreachableTimeoutNanos - System.nanoTime());
+        }
         try {
-            sleeper = engine.scheduler.schedule(this::onTimer, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            sleeper = engine.schedule(this::onTimer, delay);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             abandon(null); // the engine is closing
             return;
@@ -225,7 +250,7 @@ final class Acquisition {
             if (sl != null) {
                 sl.cancel(false);
             }
-            engine.scheduler.execute(this::attempt);
+            engine.runOnScheduler(this::attempt);
         }
     }
 
@@ -237,7 +262,8 @@ final class Acquisition {
         state.set(DONE);
         cleanup(true);
         result.completeExceptionally(Exceptions.notAcquired(where, keys, lastReason, Math.max(1, attempts),
-                waited(), engine.quorum, lastVotes, lastCause));
+                waited(), engine.quorum(), lastVotes, lastCause,
+                outage(System.nanoTime()) ? engine.settings().unreachableTimeout() : null));
     }
 
     /** Stops waiting: on close ({@code ex == null}) or interrupt. */
@@ -252,12 +278,12 @@ final class Acquisition {
         cleanup(true);
         result.completeExceptionally(ex != null
                 ? ex
-                : Exceptions.closedWhileWaiting(where, keys, attempts, waited(), engine.quorum, lastVotes));
+                : Exceptions.closedWhileWaiting(where, keys, attempts, waited(), engine.quorum(), lastVotes));
     }
 
     /** The calling thread was interrupted while waiting: stop and say so. */
     LockAcquisitionException interrupted(InterruptedException e) {
-        LockAcquisitionException ex = Exceptions.interrupted(where, keys, attempts, waited(), engine.quorum,
+        LockAcquisitionException ex = Exceptions.interrupted(where, keys, attempts, waited(), engine.quorum(),
                 lastVotes, e);
         abandon(ex);
         if (result.isDone() && !result.isCompletedExceptionally()) {
@@ -268,9 +294,9 @@ final class Acquisition {
 
     private void cleanup(boolean leaveQueue) {
         if (subscribed) {
-            engine.subscriptions.leave(keys, this);
+            engine.subscriptions().leave(keys, this);
         }
-        engine.waiting.remove(this);
+        engine.unregisterWaiting(this);
         if (leaveQueue && enqueued) {
             dequeue(null, true);
         }
@@ -292,7 +318,7 @@ final class Acquisition {
         for (int i = 0; i < keys.size(); i++) {
             args[3 + i] = KeyNames.channel(keys.get(i));
         }
-        for (Node n : engine.nodes) {
+        for (Node n : engine.nodes()) {
             if (which == null || which[n.index]) {
                 n.eval(Node.Script.DEQUEUE, qk, args);
             }
@@ -303,17 +329,10 @@ final class Acquisition {
     private final class Round {
         final String token = Tokens.next();
         final long start = System.nanoTime();
-        final int n = engine.nodes.length;
-        final NodeVote[] votes = new NodeVote[n];
-        final @Nullable Throwable[] errors = new Throwable[n];
-        final long[] fences = new long[n];
-        final boolean[] granted = new boolean[n];
+        final int n = engine.nodes().size();
+        final Ballot ballot = engine.ballot();
         /** Completes when every node has answered this attempt (each answer is bounded by the command timeout). */
         final CompletableFuture<Void> answeredAll = new CompletableFuture<>();
-        int grantedCount;
-        int failedCount;
-        int answered;
-        boolean decided;
         boolean success;
         @Nullable
         LockImpl lock;
@@ -321,13 +340,15 @@ final class Acquisition {
         /**
          * Sends the attempt. A retry without FIFO goes to one tie-breaker node first (the first voting node) and
          * to the others only if that node granted or failed: contenders that lose the tie-breaker touch no other
-         * node, so they cannot split the votes so that nobody wins. The first attempt goes everywhere at once.
+         * node, so they cannot split the votes so that nobody wins. The first attempt goes everywhere at once, and so
+         * does every attempt while the last one missed the quorum for want of answers: the nodes not asked would
+         * count as "held" and hide an outage behind the tie-breaker's answer.
          */
         void send() {
-            Settings s = engine.settings;
-            String ttl = Long.toString(ttlMillis);
+            Settings s = engine.settings();
+            String leaseTime = Long.toString(leaseTimeMillis);
             String count = Integer.toString(keys.size());
-            String retention = Long.toString(Engine.fenceRetention(ttlMillis));
+            String retention = Long.toString(Engine.fenceRetention(leaseTimeMillis));
             String quarantine = Long.toString(engine.quarantineMillis());
             String mode = Integer.toString(fifoMode);
             String hb = Long.toString(s.fifoHeartbeatTimeout().toMillis());
@@ -335,8 +356,9 @@ final class Acquisition {
                 enqueued = true;
             }
             Node tieBreaker = null;
-            if (fifoMode == 0 && n > 1 && (attempts > 1 || engine.subscriptions.isContended(keys))) {
-                for (Node node : engine.nodes) {
+            if (fifoMode == 0 && n > 1 && !unreachable
+                    && (attempts > 1 || engine.subscriptions().isContended(keys))) {
+                for (Node node : engine.nodes()) {
                     if (node.voting(start)) {
                         tieBreaker = node;
                         break;
@@ -344,30 +366,30 @@ final class Acquisition {
                 }
             }
             if (tieBreaker == null) {
-                sendTo(null, ttl, count, retention, quarantine, mode, hb);
+                sendTo(null, leaseTime, count, retention, quarantine, mode, hb);
                 return;
             }
             Node t = tieBreaker;
-            call(t, ttl, count, retention, quarantine, mode, hb).whenComplete((r, e) -> {
+            call(t, leaseTime, count, retention, quarantine, mode, hb).whenComplete((r, e) -> {
                 boolean held = e == null && r != null && r.size() >= 2 && r.get(0) instanceof Number status
                         && status.longValue() == 0;
                 if (held) {
-                    for (Node node : engine.nodes) {
+                    for (Node node : engine.nodes()) {
                         if (node != t) {
-                            onReply(node, NOT_ASKED, null, false);
+                            onReply(node, NOT_ASKED, null, false); // counted as held, as the tie-breaker is
                         }
                     }
                     onReply(t, r, null, false);
                 } else {
                     onReply(t, r, e, false);
-                    sendTo(t, ttl, count, retention, quarantine, mode, hb);
+                    sendTo(t, leaseTime, count, retention, quarantine, mode, hb);
                 }
             });
         }
 
-        private void sendTo(@Nullable Node except, String ttl, String count, String retention, String quarantine,
+        private void sendTo(@Nullable Node except, String leaseTime, String count, String retention, String quarantine,
                 String mode, String hb) {
-            for (Node node : engine.nodes) {
+            for (Node node : engine.nodes()) {
                 if (node == except) {
                     continue;
                 }
@@ -375,14 +397,14 @@ final class Acquisition {
                     onReply(node, null, null, true);
                     continue;
                 }
-                call(node, ttl, count, retention, quarantine, mode, hb)
+                call(node, leaseTime, count, retention, quarantine, mode, hb)
                         .whenComplete((r, e) -> onReply(node, r, e, false));
             }
         }
 
-        private CompletableFuture<List<Object>> call(Node node, String ttl, String count, String retention,
+        private CompletableFuture<List<Object>> call(Node node, String leaseTime, String count, String retention,
                 String quarantine, String mode, String hb) {
-            Object[] args = {token, ttl, count, retention, node.cluster ? "-" : node.epoch, engine.epochProposal,
+            Object[] args = {token, leaseTime, count, retention, node.cluster ? "-" : node.epoch, engine.epochProposal(),
                     quarantine, mode, waiterId, score, hb};
             return node.<List<Object>>eval(Node.Script.ACQUIRE, node.cluster ? scriptKeys : scriptKeysWithEpoch,
                     args);
@@ -390,25 +412,17 @@ final class Acquisition {
 
         void onReply(Node node, @Nullable List<Object> reply, @Nullable Throwable error, boolean skipped) {
             int i = node.index;
-            boolean decideNow = false;
+            boolean decideNow;
             boolean releaseThis = false;
             boolean all;
             synchronized (this) {
-                answered++;
                 if (skipped) {
-                    failedCount++;
-                    votes[i] = new NodeVote(node.name, NodeVote.Outcome.NOT_VOTING,
-                            "restarted recently; sits out one maximum TTL");
+                    decideNow = ballot.notVoting(i, "restarted recently; sits out one maximum lease time");
                 } else if (error != null || reply == null || reply.size() < 2) {
-                    failedCount++;
-                    Throwable t = error != null ? Node.unwrap(error) : new IllegalStateException("bad reply " + reply);
-                    errors[i] = t;
-                    votes[i] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(t));
+                    decideNow = ballot.failed(i,
+                            error != null ? error : new IllegalStateException("bad reply " + reply));
                 } else if (!(reply.get(0) instanceof Number) || !(reply.get(1) instanceof Number)) {
-                    failedCount++;
-                    Throwable t = new IllegalStateException("unexpected reply " + reply);
-                    errors[i] = t;
-                    votes[i] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(t));
+                    decideNow = ballot.failed(i, new IllegalStateException("unexpected reply " + reply));
                 } else {
                     long status = ((Number) reply.get(0)).longValue();
                     long value = ((Number) reply.get(1)).longValue();
@@ -416,32 +430,22 @@ final class Acquisition {
                         node.epoch = ep;
                     }
                     if (status == 1) {
-                        granted[i] = true;
-                        grantedCount++;
-                        fences[i] = value;
-                        votes[i] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
+                        decideNow = ballot.granted(i, value);
                     } else if (status == 0) {
-                        votes[i] = new NodeVote(node.name, NodeVote.Outcome.HELD, null);
+                        decideNow = ballot.held(i, null);
                     } else {
-                        failedCount++;
-                        node.notVotingUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(value);
-                        votes[i] = new NodeVote(node.name, NodeVote.Outcome.NOT_VOTING,
-                                "restarted or flushed; not voting for " + Duration.ofMillis(value));
+                        node.sitOut(value);
+                        decideNow = ballot.notVoting(i, "restarted or flushed; not voting for " + Duration.ofMillis(value));
                     }
                 }
-                if (decided) {
-                    releaseThis = !success && (granted[i] || errors[i] != null);
-                } else if (grantedCount >= engine.quorum) {
-                    decided = true;
-                    decideNow = true;
-                    long validity = TimeUnit.MILLISECONDS.toNanos(ttlMillis) - (System.nanoTime() - start)
-                            - engine.driftNanos(ttlMillis);
+                if (!decideNow) {
+                    releaseThis = ballot.isDecided() && !success && ballot.mayHold(i);
+                } else if (ballot.quorumGranted()) {
+                    long validity = TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) - (System.nanoTime() - start)
+                            - engine.driftNanos(leaseTimeMillis);
                     success = validity > 0;
-                } else if (grantedCount + (n - answered) < engine.quorum) {
-                    decided = true;
-                    decideNow = true;
                 }
-                all = answered == n;
+                all = ballot.allAnswered();
             }
             if (releaseThis) {
                 releaseNode(node);
@@ -470,30 +474,10 @@ final class Acquisition {
             }
         }
 
-        private List<NodeVote> snapshot() {
-            synchronized (this) {
-                List<NodeVote> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    out.add(votes[i] != null
-                            ? votes[i]
-                            : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, Exceptions.NO_ANSWER));
-                }
-                return out;
-            }
-        }
-
         private void succeed() {
-            long fence = 0;
-            synchronized (this) {
-                for (int i = 0; i < n; i++) {
-                    if (granted[i]) {
-                        fence = Math.max(fence, fences[i]);
-                    }
-                }
-            }
-            long validUntil = start + TimeUnit.MILLISECONDS.toNanos(ttlMillis) - engine.driftNanos(ttlMillis);
-            LockImpl l = new LockImpl(engine, keys, lockAndFenceKeys, token, fence, ttlMillis, validUntil,
-                    snapshot(), answeredAll);
+            long validUntil = start + TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) - engine.driftNanos(leaseTimeMillis);
+            LockImpl l = new LockImpl(engine, keys, lockAndFenceKeys, token, ballot.maxGrantedValue(), leaseTimeMillis,
+                    validUntil, ballot.votes(), answeredAll);
             synchronized (this) {
                 lock = l;
             }
@@ -502,42 +486,47 @@ final class Acquisition {
 
         private void fail() {
             boolean[] toRelease = new boolean[n];
-            int failed;
+            boolean[] partial = new boolean[n];
             boolean expired;
             boolean split;
-            Throwable cause = null;
+            boolean knowsWhy;
             synchronized (this) {
-                split = grantedCount > 0;
+                split = ballot.grantedCount() > 0;
                 for (int i = 0; i < n; i++) {
-                    toRelease[i] = granted[i] || errors[i] != null;
-                    if (cause == null && errors[i] != null) {
-                        cause = errors[i];
-                    }
+                    toRelease[i] = ballot.mayHold(i);
+                    partial[i] = ballot.isGranted(i);
                 }
-                failed = failedCount;
-                expired = grantedCount >= engine.quorum;
+                expired = ballot.quorumGranted();
+                knowsWhy = expired || ballot.quorumAnswered() || ballot.allAnswered();
             }
-            List<CompletableFuture<Object>> partial = new ArrayList<>();
+            List<CompletableFuture<?>> waits = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (toRelease[i]) {
-                    CompletableFuture<Object> r = releaseNode(engine.nodes[i]);
-                    if (granted[i]) {
-                        partial.add(r);
+                    CompletableFuture<Object> r = releaseNode(engine.node(i));
+                    if (partial[i]) {
+                        // retry only once our partial grants are gone, so the next attempt does not meet itself
+                        waits.add(r);
                     }
                 }
             }
-            Reason reason = expired
-                    ? Reason.VALIDITY_EXPIRED
-                    : failed > n - engine.quorum ? Reason.UNREACHABLE : Reason.HELD;
-            List<NodeVote> votes = snapshot();
-            Throwable c = cause;
-            boolean contended = split && reason == Reason.HELD;
-            if (partial.isEmpty()) {
-                onFailed(votes, reason, c, contended);
+            if (!knowsWhy) {
+                // "held" only if a quorum answered: the nodes still pending decide between held and unreachable
+                // (each answer is bounded by the command timeout), so a dead node is never read as contention
+                waits.add(answeredAll);
+            }
+            Runnable failed = () -> {
+                Reason reason;
+                synchronized (this) {
+                    reason = expired
+                            ? Reason.VALIDITY_EXPIRED
+                            : ballot.quorumAnswered() ? Reason.HELD : Reason.UNREACHABLE;
+                }
+                onFailed(start, ballot.votes(), reason, ballot.firstError(), split && reason == Reason.HELD);
+            };
+            if (waits.isEmpty()) {
+                failed.run();
             } else {
-                // retry only once our partial grants are gone, so the next attempt does not meet itself
-                CompletableFuture.allOf(partial.toArray(new CompletableFuture<?>[0]))
-                        .whenComplete((v, e) -> onFailed(votes, reason, c, contended));
+                CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> failed.run());
             }
         }
 
@@ -553,13 +542,13 @@ final class Acquisition {
                 ok = success;
             }
             if (ok && l != null) {
-                List<NodeVote> all = snapshot();
+                List<NodeVote> all = ballot.votes();
                 l.votes = all;
                 if (fifoMode == 2) {
                     boolean[] others = new boolean[n];
                     boolean any = false;
                     for (int i = 0; i < n; i++) {
-                        others[i] = !granted[i];
+                        others[i] = !ballot.isGranted(i);
                         any |= others[i];
                     }
                     if (any) {
@@ -568,12 +557,12 @@ final class Acquisition {
                 }
                 engine.fire(LockEvent.Type.ACQUIRED, keys, l.fencingToken(), all, null);
             }
-            engine.fireNodeErrors(keys, ok && l != null ? l.fencingToken() : 0, votes.clone(), errors.clone());
+            engine.fireNodeErrors(keys, ok && l != null ? l.fencingToken() : 0, ballot);
         }
 
         @Override
         public String toString() {
-            return "Round" + Arrays.toString(votes);
+            return "Round" + ballot;
         }
     }
 }

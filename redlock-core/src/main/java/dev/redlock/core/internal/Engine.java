@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,17 +52,17 @@ import dev.redlock.core.RedlockListener;
  * {@code Q2}, and the earlier grant's quorum {@code Q1}. Two quorums intersect, so some node {@code n} is in both;
  * {@code n} held the earlier lock's key and granted the later one, so the key vanished from {@code n} in between,
  * in one of three ways. (1) Released: the release script wrote {@code counter >= T} atomically with the delete, so
- * {@code n} answers {@code v' >= T + 1}. (2) Expired: at least one TTL passed on {@code n}'s clock since it stored
- * the key, so its TIME is above {@code T} unless node clocks differ by more than a TTL (or the counter, which
- * follows the fastest clock, expired: it is kept for max(TTL, 60 s) after each write). (3) {@code n} restarted
- * empty: it does not vote for {@code maxTtl} after the restart is detected (epoch marker below), so again its TIME
+ * {@code n} answers {@code v' >= T + 1}. (2) Expired: at least one lease time passed on {@code n}'s clock since it stored
+ * the key, so its TIME is above {@code T} unless node clocks differ by more than a lease time (or the counter, which
+ * follows the fastest clock, expired: it is kept for max(lease time, 60 s) after each write). (3) {@code n} restarted
+ * empty: it does not vote for {@code maxLeaseTime} after the restart is detected (epoch marker below), so again its TIME
  * is above {@code T}. In every case {@code T' >= v'_n > T}.
  *
  * <h2>Restarted nodes</h2>
  *
  * Every node holds an epoch marker {@value KeyNames#EPOCH} = {@code id:untilMillis}, created at the engine's first
  * contact. The acquire script checks it: if it vanished (restart without persistence, or a flush) while this engine
- * knew it, the script re-creates it with {@code until = now + maxTtl} and refuses to vote; every engine then sees
+ * knew it, the script re-creates it with {@code until = now + maxLeaseTime} and refuses to vote; every engine then sees
  * the node as not voting until that time (node clock). This catches a flush too, which a {@code run_id} check does
  * not, and costs no extra round trip. On Redis Cluster deployments the check is skipped (the marker cannot share a
  * slot with every key): use persistence there.
@@ -72,16 +73,17 @@ public final class Engine implements AutoCloseable {
     static final long FENCE_RETENTION_MIN_MILLIS = 60_000;
     private static final long DRIFT_FIXED_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    final Settings settings;
-    final Node[] nodes;
-    final int quorum;
-    final ScheduledThreadPoolExecutor scheduler;
-    final Subscriptions subscriptions;
-    final @Nullable RedlockListener listener;
-    final String epochProposal = Tokens.next().substring(0, 16);
-    final Set<LockImpl> held = ConcurrentHashMap.newKeySet();
-    final Set<Acquisition> waiting = ConcurrentHashMap.newKeySet();
-    private final AtomicLong maxGrantedTtlMillis = new AtomicLong();
+    private final Settings settings;
+    private final Node[] nodes;
+    private final List<Node> nodeList;
+    private final int quorum;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Subscriptions subscriptions;
+    private final @Nullable RedlockListener listener;
+    private final String epochProposal = Tokens.next().substring(0, 16);
+    private final Set<LockImpl> held = ConcurrentHashMap.newKeySet();
+    private final Set<Acquisition> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicLong maxGrantedLeaseTimeMillis = new AtomicLong();
     private final AtomicInteger fifoSequence = new AtomicInteger();
     private final List<String> nodeNames;
     private volatile boolean closed;
@@ -118,6 +120,7 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         this.nodes = list.toArray(new Node[0]);
+        this.nodeList = List.of(nodes);
         this.quorum = nodes.length / 2 + 1;
         List<String> names = new ArrayList<>();
         for (Node n : nodes) {
@@ -266,29 +269,29 @@ public final class Engine implements AutoCloseable {
      * @param where the API method, for messages
      * @param wait  how long to retry; {@code null} for as configured
      */
-    public CompletableFuture<LockImpl> acquireAsync(String where, List<String> userKeys, Duration ttl,
+    public CompletableFuture<LockImpl> acquireAsync(String where, List<String> userKeys, Duration leaseTime,
             @Nullable Duration wait) {
-        return start(where, userKeys, ttl, wait).result;
+        return start(where, userKeys, leaseTime, wait).result;
     }
 
-    private Acquisition start(String where, List<String> userKeys, Duration ttl, @Nullable Duration wait) {
+    private Acquisition start(String where, List<String> userKeys, Duration leaseTime, @Nullable Duration wait) {
         List<String> keys = checkKeys(userKeys);
-        long ttlMillis = checkTtl(ttl);
+        long leaseTimeMillis = checkLeaseTime(leaseTime);
         if (wait != null && wait.isNegative()) {
             throw new IllegalArgumentException("wait must not be negative, was " + wait);
         }
         if (closed) {
             throw Exceptions.closed(where);
         }
-        maxGrantedTtlMillis.accumulateAndGet(ttlMillis, Math::max);
-        Acquisition a = new Acquisition(this, where, keys, ttlMillis, wait);
+        maxGrantedLeaseTimeMillis.accumulateAndGet(leaseTimeMillis, Math::max);
+        Acquisition a = new Acquisition(this, where, keys, leaseTimeMillis, wait);
         a.start();
         return a;
     }
 
     /** Synchronous acquisition: waits for the asynchronous one, abandoning it on interrupt. */
-    public LockImpl acquire(String where, List<String> keys, Duration ttl, @Nullable Duration wait) {
-        Acquisition a = start(where, keys, ttl, wait);
+    public LockImpl acquire(String where, List<String> keys, Duration leaseTime, @Nullable Duration wait) {
+        Acquisition a = start(where, keys, leaseTime, wait);
         try {
             return a.result.get();
         } catch (InterruptedException e) {
@@ -300,10 +303,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** {@code tryAcquire}: empty when the last attempt found the resource held by another owner. */
-    public Optional<Lock> tryAcquire(List<String> keys, Duration ttl, Duration wait) {
+    public Optional<Lock> tryAcquire(List<String> keys, Duration leaseTime, Duration wait) {
         Objects.requireNonNull(wait, "wait");
         try {
-            return Optional.of(acquire("Redlock#tryAcquire", keys, ttl, wait));
+            return Optional.of(acquire("Redlock#tryAcquire", keys, leaseTime, wait));
         } catch (LockAcquisitionException e) {
             if (e.reason() == LockAcquisitionException.Reason.HELD && !(e.getCause() instanceof InterruptedException)
                     && !Thread.currentThread().isInterrupted()) {
@@ -329,24 +332,24 @@ public final class Engine implements AutoCloseable {
     }
 
     long quarantineMillis() {
-        return Math.max(settings.maxTtl().toMillis(), maxGrantedTtlMillis.get());
+        return Math.max(settings.maxLeaseTime().toMillis(), maxGrantedLeaseTimeMillis.get());
     }
 
-    long driftNanos(long ttlMillis) {
-        return (long) (TimeUnit.MILLISECONDS.toNanos(ttlMillis) * settings.driftFactor()) + DRIFT_FIXED_NANOS;
+    long driftNanos(long leaseTimeMillis) {
+        return (long) (TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) * settings.driftFactor()) + DRIFT_FIXED_NANOS;
     }
 
-    static long fenceRetention(long ttlMillis) {
-        return Math.max(ttlMillis, FENCE_RETENTION_MIN_MILLIS);
+    static long fenceRetention(long leaseTimeMillis) {
+        return Math.max(leaseTimeMillis, FENCE_RETENTION_MIN_MILLIS);
     }
 
     // ------------------------------------------------------------------------------------------------ using
 
     /** Runs {@code fn} under an automatically extended lock; see {@code Redlock#using}. */
-    public <T, E extends Exception> T using(List<String> keys, Duration ttl, @Nullable Duration wait,
+    public <T, E extends Exception> T using(List<String> keys, Duration leaseTime, @Nullable Duration wait,
             LockedFunction<T, E> fn) throws E {
         Objects.requireNonNull(fn, "fn");
-        LockImpl lock = acquire("Redlock#using", keys, ttl, wait);
+        LockImpl lock = acquire("Redlock#using", keys, leaseTime, wait);
         lock.startAutoExtension(Thread.currentThread());
         T result = null;
         Throwable failure = null;
@@ -403,10 +406,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Asynchronous {@link #using}. */
-    public <T> CompletionStage<T> usingAsync(List<String> keys, Duration ttl, @Nullable Duration wait,
+    public <T> CompletionStage<T> usingAsync(List<String> keys, Duration leaseTime, @Nullable Duration wait,
             Function<LockSession, ? extends CompletionStage<T>> fn) {
         Objects.requireNonNull(fn, "fn");
-        return acquireAsync("Redlock#usingAsync", keys, ttl, wait).thenComposeAsync(lock -> {
+        return acquireAsync("Redlock#usingAsync", keys, leaseTime, wait).thenComposeAsync(lock -> {
             lock.startAutoExtension(null);
             CompletionStage<T> stage;
             try {
@@ -567,8 +570,8 @@ public final class Engine implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
-    static long checkTtl(Duration ttl) {
-        return Args.positiveMillis(ttl, "ttl");
+    static long checkLeaseTime(Duration leaseTime) {
+        return Args.positiveMillis(leaseTime, "leaseTime");
     }
 
     void fire(LockEvent.Type type, List<String> keys, long token, List<NodeVote> votes, @Nullable Throwable error) {
@@ -584,19 +587,81 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Tells the listener about each failed node of an operation. */
-    void fireNodeErrors(List<String> keys, long token, NodeVote[] votes, @Nullable Throwable[] errors) {
+    void fireNodeErrors(List<String> keys, long token, Ballot ballot) {
         if (listener == null) {
             return;
         }
-        for (int i = 0; i < votes.length; i++) {
-            if (votes[i] != null && votes[i].outcome() == NodeVote.Outcome.ERROR) {
-                fire(LockEvent.Type.NODE_ERROR, keys, token, List.of(votes[i]), errors[i]);
-            }
-        }
+        ballot.forEachError((vote, error) -> fire(LockEvent.Type.NODE_ERROR, keys, token, List.of(vote), error));
     }
 
     boolean isClosed() {
         return closed;
+    }
+
+    // ------------------------------------------------------------------ for Acquisition and LockImpl
+
+    /** The checked settings. */
+    Settings settings() {
+        return settings;
+    }
+
+    /** The nodes, in node order ({@link Node#index}). */
+    List<Node> nodes() {
+        return nodeList;
+    }
+
+    /** The node with {@code index}. */
+    Node node(int index) {
+        return nodes[index];
+    }
+
+    /** A new tally of one operation on every node. */
+    Ballot ballot() {
+        return new Ballot(nodeNames, quorum);
+    }
+
+    /** The release subscriptions of this engine's waiters. */
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** The epoch id this engine proposes when it finds a node without an epoch marker. */
+    String epochProposal() {
+        return epochProposal;
+    }
+
+    /** {@code lock} was granted: it counts as held (and is released on close) until {@link #unregisterHeld}. */
+    void registerHeld(LockImpl lock) {
+        held.add(lock);
+    }
+
+    /** {@code lock} was released or lost. */
+    void unregisterHeld(LockImpl lock) {
+        held.remove(lock);
+    }
+
+    /** {@code a} waits for a key: it counts in {@link HeldLock#waiters()} and is abandoned on close. */
+    void registerWaiting(Acquisition a) {
+        waiting.add(a);
+    }
+
+    /** {@code a} stopped waiting. */
+    void unregisterWaiting(Acquisition a) {
+        waiting.remove(a);
+    }
+
+    /**
+     * Runs {@code task} on the scheduler thread after {@code delayNanos}.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException if the engine is closing
+     */
+    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return scheduler.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs {@code task} on the scheduler thread as soon as it is free. */
+    void runOnScheduler(Runnable task) {
+        scheduler.execute(task);
     }
 
     /** The nodes as {@code host:port}. */
@@ -607,7 +672,7 @@ public final class Engine implements AutoCloseable {
     /**
      * Test hook, not API (this package is not exported): blocks the engine's scheduler thread, which runs the
      * watchdog, the expiry check and the retry timers, until {@code resume} completes, as a stop-the-world pause of
-     * the client would. The fault-injection tests use it to pause a holder's watchdog past its TTL.
+     * the client would. The fault-injection tests use it to pause a holder's watchdog past its lease time.
      *
      * @param resume completes when the pause ends
      * @return completes once the scheduler thread is blocked
@@ -659,7 +724,9 @@ public final class Engine implements AutoCloseable {
         List<CompletableFuture<Void>> releases = new ArrayList<>();
         for (LockImpl l : List.copyOf(held)) {
             l.stopAutoExtension();
-            releases.add(l.releaseAsync().toCompletableFuture().exceptionally(e -> null));
+            // at close, wait for every node's answer (bounded below), not only the quorum's: the clients go next
+            releases.add(l.releaseAsync().toCompletableFuture().exceptionally(e -> null)
+                    .thenCompose(v -> l.releaseSettled()));
         }
         try {
             CompletableFuture.allOf(releases.toArray(new CompletableFuture<?>[0]))

@@ -39,14 +39,15 @@ public final class Exceptions {
     /** Start-up: a node refused the credentials or the TLS handshake. */
     public static final String NODE_REFUSED = "RL1040";
 
-    /** The error text of a vote whose node had not answered when the operation was decided. */
-    static final String NO_ANSWER = "no answer yet";
-
     private Exceptions() {
     }
 
+    /**
+     * @param outage the unreachable timeout if the acquisition gave up because of it (the nodes stayed
+     *               unreachable that long), or {@code null}
+     */
     static LockAcquisitionException notAcquired(String where, List<String> keys, Reason reason, int attempts,
-            Duration waited, int quorum, List<NodeVote> votes, @Nullable Throwable cause) {
+            Duration waited, int quorum, List<NodeVote> votes, @Nullable Throwable cause, @Nullable Duration outage) {
         String code;
         String what;
         switch (reason) {
@@ -58,12 +59,15 @@ public final class Exceptions {
             case UNREACHABLE -> {
                 code = UNREACHABLE;
                 what = failed(votes) + " of " + votes.size() + " nodes failed, quorum is " + quorum + "; "
-                        + failures(votes);
+                        + failures(votes) + (outage == null
+                                ? ""
+                                : "; gave up: no quorum answered for the unreachable timeout " + outage
+                                        + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)");
             }
             default -> {
                 code = VALIDITY_EXPIRED;
                 what = "a quorum of " + quorum + " granted it, but too late: the validity ran out before the votes "
-                        + "came in (raise the TTL or check node latency)";
+                        + "came in (raise the lease time or check node latency)";
             }
         }
         String message = code + ": " + where + keys + ": not acquired after " + attempts
@@ -127,14 +131,14 @@ public final class Exceptions {
 
     private static int failed(List<NodeVote> votes) {
         return (int) votes.stream().filter(v -> v.outcome() == NodeVote.Outcome.NOT_VOTING
-                || v.outcome() == NodeVote.Outcome.ERROR && !NO_ANSWER.equals(v.error())).count();
+                || v.outcome() == NodeVote.Outcome.ERROR).count();
     }
 
     private static String failures(List<NodeVote> votes) {
         List<String> parts = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         for (NodeVote v : votes) {
-            if (v.outcome() == NodeVote.Outcome.ERROR && NO_ANSWER.equals(v.error())) {
+            if (v.outcome() == NodeVote.Outcome.PENDING) {
                 pending.add(v.node());
             } else if (v.outcome() == NodeVote.Outcome.ERROR) {
                 parts.add(v.node() + " (" + v.error() + ")");

@@ -22,15 +22,9 @@ public final class KeyNames {
      * @return the base
      */
     static String base(String key) {
-        int open = key.indexOf('{');
-        if (open >= 0) {
-            int close = key.indexOf('}', open + 1);
-            if (close > open + 1) {
-                return key;
-            }
-            return key;
-        }
-        if (key.indexOf('}') >= 0) {
+        // a key with a brace keeps its own hash tag, or hashes as a whole when the braces form none: either way the
+        // auxiliaries extend the key itself (see the class comment)
+        if (key.indexOf('{') >= 0 || key.indexOf('}') >= 0) {
             return key;
         }
         return "{" + key + "}";

@@ -3,8 +3,10 @@ package dev.redlock.core.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,9 @@ import dev.redlock.core.LockEvent;
 /**
  * A granted lock. Its owner is the random token, so any thread may extend or release it. Extension and release are
  * one script call per node, in parallel, answered once; they never retry on their own, except the watchdog, which
- * retries an extension only while the lock is still valid and declares it lost when the validity ends.
+ * retries an extension only while the lock is still valid. Every lock, extended automatically or not, is lost when
+ * its validity ends on the monotonic clock: a timer fires {@link #lost()} then, and {@link #isLost()},
+ * {@link #throwIfLost()} and {@link #releaseAsync()} read the clock themselves.
  */
 public final class LockImpl implements Lock {
 
@@ -36,7 +40,7 @@ public final class LockImpl implements Lock {
     private volatile int state = HELD; // leaves HELD only under the transition monitor
     private final CompletableFuture<LockLostException> lost = new CompletableFuture<>();
     private final CompletionStage<LockLostException> lostView = lost.minimalCompletionStage();
-    private volatile long ttlMillis;
+    private volatile long leaseTimeMillis;
     private volatile long validUntilNanos;
     volatile List<NodeVote> votes;
     private volatile @Nullable LockLostException lostException;
@@ -55,14 +59,14 @@ public final class LockImpl implements Lock {
     private @Nullable ScheduledFuture<?> expiryTask;
 
     LockImpl(Engine engine, List<String> keys, List<Object> lockAndFenceKeys, String token, long fencingToken,
-            long ttlMillis, long validUntilNanos, List<NodeVote> votes, CompletableFuture<Void> acquireAnswered) {
+            long leaseTimeMillis, long validUntilNanos, List<NodeVote> votes, CompletableFuture<Void> acquireAnswered) {
         this.engine = engine;
         this.acquireAnswered = acquireAnswered;
         this.keys = keys;
         this.scriptKeys = lockAndFenceKeys;
         this.token = token;
         this.fencingToken = fencingToken;
-        this.ttlMillis = ttlMillis;
+        this.leaseTimeMillis = leaseTimeMillis;
         this.validUntilNanos = validUntilNanos;
         this.votes = votes;
     }
@@ -86,13 +90,19 @@ public final class LockImpl implements Lock {
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
+    /**
+     * Reads the monotonic clock, not only the state: a lease whose validity has run out is lost even before the
+     * expiry timer fired (a stalled scheduler thread), so this agrees with {@link #remainingValidity()}.
+     */
     @Override
     public boolean isLost() {
+        checkExpired();
         return state == LOST;
     }
 
     @Override
     public void throwIfLost() {
+        checkExpired();
         LockLostException e = lostException;
         if (e != null) {
             throw e;
@@ -120,8 +130,8 @@ public final class LockImpl implements Lock {
     // ---------------------------------------------------------------------------------------------- extend
 
     @Override
-    public Lock extend(Duration ttl) {
-        long millis = Engine.checkTtl(ttl);
+    public Lock extend(Duration leaseTime) {
+        long millis = Engine.checkLeaseTime(leaseTime);
         int s = state;
         if (s == RELEASED) {
             throw Exceptions.released(keys);
@@ -137,7 +147,7 @@ public final class LockImpl implements Lock {
             throw Engine.rethrow(e.getCause());
         }
         if (!x.ok) {
-            markLost("the extension was not granted by a quorum of " + engine.quorum + " in time", x.votes, x.cause);
+            markLost("the extension was not granted by a quorum of " + engine.quorum() + " in time", x.votes, x.cause);
             if (state == RELEASED) {
                 throw Exceptions.released(keys); // released by another thread meanwhile
             }
@@ -152,59 +162,46 @@ public final class LockImpl implements Lock {
 
     /** One extension round on every node; completes at quorum (granted or impossible). */
     private CompletableFuture<Extension> extendOnce(long millis) {
-        Node[] nodes = engine.nodes;
-        int n = nodes.length;
         long start = System.nanoTime();
         CompletableFuture<Extension> out = new CompletableFuture<>();
-        NodeVote[] vs = new NodeVote[n];
-        Throwable[] errors = new Throwable[n];
-        int[] counts = new int[2]; // answered, granted
-        String ttl = Long.toString(millis);
+        Ballot ballot = engine.ballot();
+        String leaseTime = Long.toString(millis);
         String count = Integer.toString(keys.size());
         String retention = Long.toString(Engine.fenceRetention(millis));
         String fence = Long.toString(fencingToken);
-        for (Node node : nodes) {
-            node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, ttl, count, retention, fence)
+        for (Node node : engine.nodes()) {
+            node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, leaseTime, count, retention, fence)
                     .whenComplete((r, e) -> {
-                        boolean complete = false;
+                        boolean complete;
                         boolean ok = false;
                         boolean all;
                         List<NodeVote> snapshot = null;
                         Throwable cause = null;
-                        synchronized (counts) {
-                            counts[0]++;
+                        synchronized (ballot) {
                             if (e != null) {
-                                errors[node.index] = Node.unwrap(e);
-                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(e));
+                                complete = ballot.failed(node.index, e);
                             } else if (r != null && r == 1L) {
-                                counts[1]++;
-                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
+                                complete = ballot.granted(node.index, 0);
                             } else {
-                                vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.HELD, null);
+                                complete = ballot.held(node.index, null);
                             }
-                            if (!out.isDone()) {
-                                if (counts[1] >= engine.quorum) {
-                                    complete = true;
-                                    long validUntil = start + TimeUnit.MILLISECONDS.toNanos(millis)
-                                            - engine.driftNanos(millis);
-                                    ok = validUntil - System.nanoTime() > 0;
-                                    if (ok) {
-                                        this.ttlMillis = millis;
-                                        this.validUntilNanos = validUntil;
-                                    }
-                                } else if (counts[1] + (n - counts[0]) < engine.quorum) {
-                                    complete = true;
+                            if (complete && ballot.quorumGranted()) {
+                                long validUntil = start + TimeUnit.MILLISECONDS.toNanos(millis)
+                                        - engine.driftNanos(millis);
+                                ok = validUntil - System.nanoTime() > 0;
+                                if (ok) {
+                                    this.leaseTimeMillis = millis;
+                                    this.validUntilNanos = validUntil;
                                 }
                             }
-                            all = counts[0] == n;
+                            all = ballot.allAnswered();
                             if (complete || all) {
-                                snapshot = snapshot(vs);
-                                for (Throwable t : errors) {
-                                    if (cause == null && t != null) {
-                                        cause = t;
-                                    }
-                                }
+                                snapshot = ballot.votes();
+                                cause = ballot.firstError();
                             }
+                        }
+                        if (ok) {
+                            armExpiry();
                         }
                         if (complete) {
                             out.complete(new Extension(ok, snapshot, cause));
@@ -215,17 +212,9 @@ public final class LockImpl implements Lock {
                             if (granted) {
                                 engine.fire(LockEvent.Type.EXTENDED, keys, fencingToken, snapshot, null);
                             }
-                            engine.fireNodeErrors(keys, fencingToken, vs.clone(), errors.clone());
+                            engine.fireNodeErrors(keys, fencingToken, ballot);
                         }
                     });
-        }
-        return out;
-    }
-
-    private List<NodeVote> snapshot(NodeVote[] vs) {
-        List<NodeVote> out = new ArrayList<>(vs.length);
-        for (int i = 0; i < vs.length; i++) {
-            out.add(vs[i] != null ? vs[i] : new NodeVote(engine.nodes[i].name, NodeVote.Outcome.ERROR, Exceptions.NO_ANSWER));
         }
         return out;
     }
@@ -235,7 +224,7 @@ public final class LockImpl implements Lock {
     /** Starts the watchdog; {@code runner} is interrupted on loss if configured. */
     synchronized void startAutoExtension(@Nullable Thread runner) {
         auto = true;
-        this.runner = engine.settings.interruptOnLoss() ? runner : null;
+        this.runner = engine.settings().interruptOnLoss() ? runner : null;
         schedule();
     }
 
@@ -248,10 +237,24 @@ public final class LockImpl implements Lock {
         auto = false;
         runner = null;
         cancel(extensionTask);
-        cancel(expiryTask);
         extensionTask = null;
-        expiryTask = null;
         return interruptedRunner;
+    }
+
+    /**
+     * Schedules the loss at the end of the validity, for every lock (manual or automatically extended): the
+     * {@link #lost()} signal fires then even if nobody asks. Called at the grant and after each extension.
+     */
+    synchronized void armExpiry() {
+        if (state != HELD) {
+            return;
+        }
+        cancel(expiryTask);
+        try {
+            expiryTask = engine.schedule(this::checkExpired, validUntilNanos - System.nanoTime());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            expiryTask = null; // engine closing
+        }
     }
 
     private static void cancel(@Nullable ScheduledFuture<?> f) {
@@ -261,22 +264,20 @@ public final class LockImpl implements Lock {
     }
 
     /**
-     * Schedules the next extension: when the remaining validity falls below max(threshold, ttl/3), but never
-     * sooner than a third of the remaining validity; and the loss check at the end of the validity.
+     * Schedules the next extension: when the remaining validity falls below max(threshold, leaseTime/3), but never
+     * sooner than a third of the remaining validity. The loss at the end of the validity is {@link #armExpiry}'s.
      */
     private synchronized void schedule() {
         if (!auto || state != HELD) {
             return;
         }
         long remaining = validUntilNanos - System.nanoTime();
-        long margin = Math.max(engine.settings.extensionThreshold().toNanos(),
-                TimeUnit.MILLISECONDS.toNanos(ttlMillis) / 3);
+        long margin = Math.max(engine.settings().extensionThreshold().toNanos(),
+                TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) / 3);
         long delay = Math.max(remaining - margin, remaining / 3);
         cancel(extensionTask);
-        cancel(expiryTask);
         try {
-            extensionTask = engine.scheduler.schedule(this::autoExtend, Math.max(0, delay), TimeUnit.NANOSECONDS);
-            expiryTask = engine.scheduler.schedule(this::checkExpired, Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            extensionTask = engine.schedule(this::autoExtend, delay);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // engine closing
         }
@@ -288,7 +289,7 @@ public final class LockImpl implements Lock {
                 return;
             }
         }
-        extendOnce(ttlMillis).whenComplete((x, e) -> {
+        extendOnce(leaseTimeMillis).whenComplete((x, e) -> {
             if (x != null && x.ok) {
                 schedule();
                 return;
@@ -300,13 +301,13 @@ public final class LockImpl implements Lock {
             }
             // retry while still valid: bounded by the validity, never forever
             long retry = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
-                    Math.min(remaining / 4, engine.settings.retryDelay().toNanos()));
+                    Math.min(remaining / 4, engine.settings().retryDelay().toNanos()));
             synchronized (this) {
                 if (auto && state == HELD) {
                     lastFailure = x;
                     try {
                         cancel(extensionTask);
-                        extensionTask = engine.scheduler.schedule(this::autoExtend, retry, TimeUnit.NANOSECONDS);
+                        extensionTask = engine.schedule(this::autoExtend, retry);
                     } catch (java.util.concurrent.RejectedExecutionException ex) {
                         // engine closing
                     }
@@ -329,8 +330,13 @@ public final class LockImpl implements Lock {
     private void checkExpired() {
         if (state == HELD && validUntilNanos - System.nanoTime() <= 0) {
             Extension x = lastFailure;
-            markLost("no extension reached a quorum of " + engine.quorum + " before the validity ended",
-                    x == null ? votes : x.votes, x == null ? null : x.cause);
+            if (x != null) {
+                markLost("no extension reached a quorum of " + engine.quorum() + " before the validity ended",
+                        x.votes, x.cause);
+            } else {
+                markLost("its validity ended (lease time " + Duration.ofMillis(leaseTimeMillis)
+                        + ") without an extension", votes, null);
+            }
         }
     }
 
@@ -344,7 +350,7 @@ public final class LockImpl implements Lock {
             lostException = e; // before the state: whoever sees LOST finds the exception
             state = LOST;
         }
-        engine.held.remove(this);
+        engine.unregisterHeld(this);
         engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
         lost.complete(e);
         synchronized (this) {
@@ -355,7 +361,7 @@ public final class LockImpl implements Lock {
                 runner.interrupt();
             }
         }
-        releaseOnNodes(true); // best effort: lets the next owner in sooner where our keys survived
+        releaseOnNodes(true, false); // best effort: lets the next owner in sooner where our keys survived
     }
 
     // --------------------------------------------------------------------------------------------- release
@@ -379,6 +385,7 @@ public final class LockImpl implements Lock {
 
     @Override
     public CompletionStage<Void> releaseAsync() {
+        checkExpired(); // an expired lease is lost, not released: its loss releases what is left on the nodes
         synchronized (transition) {
             if (state != HELD) {
                 return CompletableFuture.completedFuture(null);
@@ -386,18 +393,23 @@ public final class LockImpl implements Lock {
             state = RELEASED;
         }
         stopAutoExtension();
-        engine.held.remove(this);
+        synchronized (this) {
+            cancel(expiryTask);
+            expiryTask = null;
+        }
+        engine.unregisterHeld(this);
         CompletableFuture<Void> out = new CompletableFuture<>();
-        releaseOnNodes(true).whenComplete((vs, e) -> {
+        Release release = releaseOnNodes(true, true);
+        settled = release.settled;
+        release.confirmed.whenComplete((ballot, e) -> {
             // listeners hear of the release before the caller resumes, so what follows the release sees the events
-            this.votes = vs.votes;
-            boolean failed = vs.failed > engine.nodes.length - engine.quorum;
+            List<NodeVote> vs = showVotes(release);
+            boolean failed = !ballot.quorumAnswered();
             if (!failed) {
-                engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs.votes, null);
+                engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs, null);
             }
-            engine.fireNodeErrors(keys, fencingToken, vs.voteArray, vs.errors);
             if (failed) {
-                out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum, vs.votes, vs.cause));
+                out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum(), vs, ballot.firstError()));
             } else {
                 out.complete(null);
             }
@@ -405,64 +417,131 @@ public final class LockImpl implements Lock {
         return out;
     }
 
-    /** The answers of one release round. */
-    private record Released(List<NodeVote> votes, NodeVote[] voteArray, @Nullable Throwable[] errors, int failed,
-            @Nullable Throwable cause) {
+    /** How often a node whose release failed is tried again, in the background. */
+    static final int RELEASE_RETRIES = 3;
+
+    /** Completes when every node has answered the last release once (retries go on after it); for close. */
+    private volatile CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+
+    /** The end of the last release's background work; completed if there was none. */
+    CompletableFuture<Void> releaseSettled() {
+        return settled;
     }
 
     /**
-     * Compare-and-delete on every node, waiting for every answer (each bounded by the command timeout). A node that
-     * has not yet answered the acquisition is released only after it has: the release travels on another pooled
-     * connection and could otherwise overtake the acquire, leaving that node's key behind until its TTL ends.
+     * One release: {@code confirmed} completes with the ballot as soon as a quorum of nodes confirmed that the key
+     * is gone (deleted, or no longer ours), or once a quorum can no longer confirm it; {@code settled} when every
+     * node has answered once. {@code retried} holds the later answers of retried nodes.
      */
-    private CompletableFuture<Released> releaseOnNodes(boolean publish) {
-        if (!acquireAnswered.isDone()) {
-            return acquireAnswered.handle((v, e) -> null).thenCompose(v -> releaseOnNodesNow(publish));
+    private static final class Release {
+        final Ballot ballot;
+        final boolean showVotes;
+        final CompletableFuture<Ballot> confirmed = new CompletableFuture<>();
+        final Map<Integer, NodeVote> retried = new ConcurrentHashMap<>();
+        CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+
+        Release(Ballot ballot, boolean showVotes) {
+            this.ballot = ballot;
+            this.showVotes = showVotes;
         }
-        return releaseOnNodesNow(publish);
     }
 
-    private CompletableFuture<Released> releaseOnNodesNow(boolean publish) {
-        Node[] nodes = engine.nodes;
-        int n = nodes.length;
-        NodeVote[] vs = new NodeVote[n];
-        Throwable[] errors = new Throwable[n];
+    /**
+     * Shows the release's votes in {@link #votes()}: the ballot's (a straggler pending until it answers) with the
+     * retried nodes' later answers. Recomputed on every change, so the order of the updates does not matter.
+     */
+    private synchronized List<NodeVote> showVotes(Release release) {
+        List<NodeVote> vs = new ArrayList<>(release.ballot.votes());
+        release.retried.forEach(vs::set);
+        votes = List.copyOf(vs);
+        return votes;
+    }
+
+    /**
+     * Compare-and-delete on every node in parallel, decided at quorum; the stragglers are finished in the
+     * background: a node that fails (unreachable, timed out, its pool exhausted) is tried again up to
+     * {@value #RELEASE_RETRIES} times, backing off, while the lease could still hold its key. A node that has not yet
+     * answered the acquisition is released only after it has: the release travels on another pooled connection and
+     * could otherwise overtake the acquire, leaving that node's key behind until its TTL ends.
+     */
+    private Release releaseOnNodes(boolean publish, boolean showVotes) {
+        Release release = new Release(engine.ballot(), showVotes);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
         Object[] args = new Object[5 + keys.size()];
         args[0] = token;
         args[1] = publish ? "1" : "0";
         args[2] = Integer.toString(keys.size());
-        args[3] = Long.toString(Engine.fenceRetention(ttlMillis));
+        args[3] = Long.toString(Engine.fenceRetention(leaseTimeMillis));
         args[4] = Long.toString(fencingToken);
         for (int i = 0; i < keys.size(); i++) {
             args[5 + i] = KeyNames.channel(keys.get(i));
         }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Long>[] fs = new CompletableFuture[n];
-        for (Node node : nodes) {
-            fs[node.index] = node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
-                if (e != null) {
-                    errors[node.index] = Node.unwrap(e);
-                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.ERROR, Node.describe(e));
-                } else if (r != null && r > 0) {
-                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.GRANTED, null);
-                } else {
-                    vs[node.index] = new NodeVote(node.name, NodeVote.Outcome.HELD, "not held any more");
-                }
-            });
-        }
-        return CompletableFuture.allOf(fs).handle((v, e) -> {
-            int failed = 0;
-            Throwable cause = null;
-            for (int i = 0; i < n; i++) {
-                if (errors[i] != null) {
-                    failed++;
-                    if (cause == null) {
-                        cause = errors[i];
-                    }
-                }
+        List<NodeVote> acquired = votes;
+        for (Node node : engine.nodes()) {
+            CompletableFuture<Void> nodeDone = new CompletableFuture<>();
+            done.add(nodeDone);
+            Runnable send = () -> releaseOn(node, args, release, nodeDone);
+            if (acquired.get(node.index).outcome() == NodeVote.Outcome.PENDING && !acquireAnswered.isDone()) {
+                acquireAnswered.whenComplete((v, e) -> send.run());
+            } else {
+                send.run();
             }
-            return new Released(List.of(vs), vs, errors, failed, cause);
+        }
+        release.settled = CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+            release.confirmed.complete(release.ballot); // no-op: decided at the latest with the last first answer
+            engine.fireNodeErrors(keys, fencingToken, release.ballot);
         });
+        return release;
+    }
+
+    /** The first release of one node, recorded in the ballot; a failure is retried in the background. */
+    private void releaseOn(Node node, Object[] args, Release release, CompletableFuture<Void> nodeDone) {
+        Ballot ballot = release.ballot;
+        node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
+            if (e != null) {
+                ballot.failed(node.index, e);
+            } else if (r != null && r > 0) {
+                ballot.granted(node.index, 0);
+            } else {
+                ballot.held(node.index, "not held any more");
+            }
+            if (release.confirmed.isDone()) {
+                if (release.showVotes) {
+                    showVotes(release); // a straggler's answer
+                }
+            } else if (ballot.quorumAnswered() || ballot.tooManyFailed()) {
+                release.confirmed.complete(ballot);
+            }
+            nodeDone.complete(null);
+            if (e != null) {
+                retryRelease(node, args, release, 1);
+            }
+        });
+    }
+
+    /** Tries a failed node's release again, backing off, at most {@value #RELEASE_RETRIES} times. */
+    private void retryRelease(Node node, Object[] args, Release release, int attempt) {
+        long leaseEnd = validUntilNanos + engine.driftNanos(leaseTimeMillis); // the key expires there by then
+        long delay = engine.settings().retryDelay().toNanos() << (attempt - 1);
+        if (attempt > RELEASE_RETRIES || System.nanoTime() + delay - leaseEnd >= 0) {
+            return; // its key expires with its TTL
+        }
+        try {
+            engine.schedule(() -> node.<Long>eval(Node.Script.RELEASE, scriptKeys, args).whenComplete((r, e) -> {
+                if (e != null) {
+                    retryRelease(node, args, release, attempt + 1);
+                    return;
+                }
+                release.retried.put(node.index, r != null && r > 0
+                        ? new NodeVote(node.name, NodeVote.Outcome.GRANTED, null)
+                        : new NodeVote(node.name, NodeVote.Outcome.HELD, "not held any more"));
+                if (release.showVotes && release.confirmed.isDone()) {
+                    showVotes(release);
+                }
+            }), delay);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the engine is closing: the key expires with its TTL
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -48,7 +49,7 @@ final class Node {
     /** The epoch marker id last seen on this node; "" before the first contact. */
     volatile String epoch = "";
     /** Until when (System.nanoTime) this node does not vote, after it was found restarted. */
-    volatile long notVotingUntilNanos;
+    private volatile long notVotingUntilNanos;
 
     Node(int index, String name, RedissonClient client, boolean owned, long timeoutMillis) {
         this.index = index;
@@ -88,6 +89,12 @@ final class Node {
         return script.<R>evalShaAsync(RScript.Mode.READ_WRITE, s.sha, s.returnType, keys, args).toCompletableFuture();
     }
 
+    /** The node was found restarted or flushed: it does not vote for {@code millis} from now. */
+    void sitOut(long millis) {
+        notVotingUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    /** Whether the node votes at {@code now} (System.nanoTime), that is, sits out no restart quarantine. */
     boolean voting(long now) {
         long until = notVotingUntilNanos;
         return until == 0 || now - until >= 0;

@@ -5,7 +5,7 @@ package dev.redlock.core.internal;
  * SHA; a node that lost its script cache (restart) gets it again on {@code NOSCRIPT}.
  *
  * <p>Key layout for a lock key {@code K} (see {@link KeyNames}): {@code K} holds the owner's token with the lock's
- * TTL; {@code K:fence} holds the node's fencing counter; {@code K:q} and {@code K:hb} are the FIFO queue (waiter id
+ * lease time as its TTL; {@code K:fence} holds the node's fencing counter; {@code K:q} and {@code K:hb} are the FIFO queue (waiter id
  * scored by arrival) and the waiters' heartbeat deadlines. All of them hash to the slot of {@code K}.
  *
  * <p>Fencing (the argument is in {@code docs/engine.md} and on {@link Engine}): a grant stores on each node
@@ -57,11 +57,12 @@ final class Scripts {
 
     /**
      * Acquire all keys or none. KEYS: n lock keys, n fence keys, [n queue keys, n heartbeat keys], [epoch].
-     * ARGV: token, ttl ms, n, fence retention ms, known epoch ('' = none yet, '-' = no check), proposed epoch,
+     * ARGV: token, lease time ms, n, fence retention ms, known epoch ('' = none yet, '-' = no check), proposed epoch,
      * quarantine ms, fifo mode (0 off, 1 check, 2 enqueue), waiter id, waiter score, heartbeat timeout ms.
      * Returns {1, fence} granted, {0, 0} held, {-1, ms} not voting; third element: the node's epoch if it changed.
      */
     static final String ACQUIRE = PROLOGUE + """
+            local leaseTimeMillis = ARGV[2]
             local fifo = tonumber(ARGV[8])
             local free = true
             for i = 1, n do
@@ -107,7 +108,7 @@ final class Scripts {
               local c = tonumber(redis.call('GET', KEYS[n + i]) or '0')
               local v = math.max(c + 1, nowUs)
               redis.call('SET', KEYS[n + i], string.format('%.0f', v), 'PX', ARGV[4])
-              redis.call('SET', KEYS[i], ARGV[1], 'PX', ARGV[2])
+              redis.call('SET', KEYS[i], ARGV[1], 'PX', leaseTimeMillis)
               if v > maxv then maxv = v end
             end
             return {1, maxv, epoch}
@@ -128,16 +129,17 @@ final class Scripts {
             """;
 
     /**
-     * Extend if every key still holds the token. KEYS: n lock keys, n fence keys. ARGV: token, ttl ms, n, fence
-     * retention ms, fencing token. Returns 1 extended, 0 not held.
+     * Extend if every key still holds the token. KEYS: n lock keys, n fence keys. ARGV: token, lease time ms, n,
+     * fence retention ms, fencing token. Returns 1 extended, 0 not held.
      */
     static final String EXTEND = FLOOR + """
+            local leaseTimeMillis = ARGV[2]
             local n = tonumber(ARGV[3])
             for i = 1, n do
               if redis.call('GET', KEYS[i]) ~= ARGV[1] then return 0 end
             end
             for i = 1, n do
-              redis.call('PEXPIRE', KEYS[i], ARGV[2])
+              redis.call('PEXPIRE', KEYS[i], leaseTimeMillis)
               floor(KEYS[n + i], tonumber(ARGV[5]), ARGV[4])
             end
             return 1

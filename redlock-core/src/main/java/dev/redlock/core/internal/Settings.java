@@ -24,9 +24,10 @@ import dev.redlock.core.RedlockListener;
  * @param retryJitter          maximum random addition to the pause
  * @param extensionThreshold   remaining validity below which the watchdog extends
  * @param commandTimeout       per-node command timeout
+ * @param unreachableTimeout   how long an acquisition retries while nodes do not answer
  * @param fifo                 fair queue per key
  * @param fifoHeartbeatTimeout how long a silent waiter keeps its place
- * @param maxTtl               how long a restarted node sits out (at least the largest TTL granted)
+ * @param maxLeaseTime         how long a restarted node sits out (at least the largest lease time granted)
  * @param interruptOnLoss      interrupt the thread of {@code using} on loss
  * @param listener             event listener
  * @param connectionPoolSize   connections per engine-created client
@@ -34,8 +35,9 @@ import dev.redlock.core.RedlockListener;
  */
 public record Settings(List<String> uris, List<RedissonClient> clients, @Nullable String password, Stores stores,
         String keyPrefix, double driftFactor, int retryCount, Duration retryDelay, Duration retryJitter,
-        Duration extensionThreshold, Duration commandTimeout, boolean fifo, Duration fifoHeartbeatTimeout,
-        Duration maxTtl, boolean interruptOnLoss, @Nullable RedlockListener listener, int connectionPoolSize,
+        Duration extensionThreshold, Duration commandTimeout, Duration unreachableTimeout, boolean fifo,
+        Duration fifoHeartbeatTimeout,
+        Duration maxLeaseTime, boolean interruptOnLoss, @Nullable RedlockListener listener, int connectionPoolSize,
         Executor executor) {
 
     /**
@@ -73,7 +75,8 @@ public record Settings(List<String> uris, List<RedissonClient> clients, @Nullabl
                 + ", driftFactor="
                 + driftFactor + ", retryCount=" + retryCount + ", retryDelay=" + retryDelay + ", retryJitter="
                 + retryJitter + ", extensionThreshold=" + extensionThreshold + ", commandTimeout=" + commandTimeout
-                + ", fifo=" + fifo + ", fifoHeartbeatTimeout=" + fifoHeartbeatTimeout + ", maxTtl=" + maxTtl
+                + ", unreachableTimeout=" + unreachableTimeout
+                + ", fifo=" + fifo + ", fifoHeartbeatTimeout=" + fifoHeartbeatTimeout + ", maxLeaseTime=" + maxLeaseTime
                 + ", interruptOnLoss=" + interruptOnLoss + ", listener=" + listener + ", connectionPoolSize="
                 + connectionPoolSize + ", executor=" + executor + "]";
     }

@@ -38,8 +38,8 @@ import dev.redlock.testkit.RedisNodes;
 /**
  * The fault-injection suite ({@code -Pfaults}, see docs/reliability.md): 5 independent nodes, 8 client engines
  * contending on 4 resources, each grant protected by a fenced register in a sixth Redis; a seeded nemesis kills and
- * later restarts nodes empty, pauses nodes (SIGSTOP) past the TTL, restarts nodes empty at once, and pauses a
- * client's watchdog and thread past the TTL. The {@link HistoryChecker} then checks token order, lost updates,
+ * later restarts nodes empty, pauses nodes (SIGSTOP) past the lease time, restarts nodes empty at once, and pauses a
+ * client's watchdog and thread past the lease time. The {@link HistoryChecker} then checks token order, lost updates,
  * that every stale holder was told, and mutual exclusion, and measures the longest gap between grants.
  *
  * <p>Settings: {@code -Dfaults.duration=PT2M} (ISO-8601), {@code -Dfaults.seed=N} (random and printed if absent),
@@ -54,19 +54,19 @@ final class NemesisIT {
     private static final int NODES = 5;
     private static final int CLIENTS = 8;
     private static final int RESOURCES = 4;
-    /** The lock TTL, also the engines' maxTtl: a node restarted empty sits out this long. */
-    private static final Duration TTL = Duration.ofSeconds(1);
+    /** The lease time, also the engines' maxLeaseTime: a node restarted empty sits out this long. */
+    private static final Duration LEASE_TIME = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofSeconds(2);
 
     /** What the nemesis does. */
     enum Fault {
-        /** SIGKILL a node, restart it empty after at least one max TTL. */
+        /** SIGKILL a node, restart it empty after at least one maximum lease time. */
         KILL_THEN_RESTART_EMPTY,
-        /** SIGSTOP a node for longer than the TTL, then SIGCONT. */
+        /** SIGSTOP a node for longer than the lease time, then SIGCONT. */
         PAUSE_NODE,
         /** Restart a node empty at once: the epoch marker must keep it from voting. */
         RESTART_EMPTY_AT_ONCE,
-        /** Stall a client's watchdog and its thread past the TTL, as a GC pause would. */
+        /** Stall a client's watchdog and its thread past the lease time, as a GC pause would. */
         PAUSE_CLIENT
     }
 
@@ -94,13 +94,13 @@ final class NemesisIT {
                 FencedRegister register = new FencedRegister(storage.node(0).uri())) {
             try {
                 for (int i = 0; i < CLIENTS; i++) {
-                    Redlock engine = Redlock.builder().nodes(nodes.uris()).maxTtl(TTL)
+                    Redlock engine = Redlock.builder().nodes(nodes.uris()).maxLeaseTime(LEASE_TIME)
                             .commandTimeout(Duration.ofMillis(250)).retryDelay(Duration.ofMillis(50))
                             .retryJitter(Duration.ofMillis(50)).build();
                     clients.add(new Client(i, engine, new AtomicReference<>()));
                     // meet every node's epoch marker before the first fault: an engine that first contacts a node
                     // after it restarted empty cannot tell (docs/engine.md, Safety notes)
-                    engine.acquire(List.of("warm-up:" + i), TTL).release();
+                    engine.acquire(List.of("warm-up:" + i), LEASE_TIME).release();
                 }
                 long start = System.nanoTime();
                 long deadline = start + duration.toNanos();
@@ -118,8 +118,8 @@ final class NemesisIT {
                     Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
                     long from = System.nanoTime();
                     inject(fault, random, nodes, clients);
-                    // the fault's reach: its own time plus one TTL (keys of a stalled holder, a quarantine)
-                    windows.add(new Window(from, System.nanoTime() + TTL.toNanos()));
+                    // the fault's reach: its own time plus one lease time (keys of a stalled holder, a quarantine)
+                    windows.add(new Window(from, System.nanoTime() + LEASE_TIME.toNanos()));
                     injected.merge(fault, 1, Integer::sum);
                 }
                 for (Future<?> f : running) {
@@ -170,7 +170,7 @@ final class NemesisIT {
             String resource = "res" + random.nextInt(RESOURCES);
             long[] seen = new long[5]; // token, start, end, sequence, expired (1/0)
             try {
-                c.engine().using(List.of(resource), TTL, WAIT, lock -> {
+                c.engine().using(List.of(resource), LEASE_TIME, WAIT, lock -> {
                     seen[0] = lock.fencingToken();
                     seen[1] = System.nanoTime();
                     CompletableFuture<Void> pause = c.pause().get();
@@ -208,16 +208,16 @@ final class NemesisIT {
     private static void inject(Fault fault, Random random, RedisNodes nodes, List<Client> clients)
             throws InterruptedException {
         RedisNode node = nodes.node(random.nextInt(NODES));
-        long ttl = TTL.toMillis();
+        long leaseTime = LEASE_TIME.toMillis();
         switch (fault) {
             case KILL_THEN_RESTART_EMPTY -> {
                 node.kill();
-                Thread.sleep(ttl + random.nextInt(1000)); // down for at least one max TTL
+                Thread.sleep(leaseTime + random.nextInt(1000)); // down for at least one maximum lease time
                 node.restart();
             }
             case PAUSE_NODE -> {
                 node.pause();
-                Thread.sleep(ttl + 200 + random.nextInt(800)); // longer than the TTL
+                Thread.sleep(leaseTime + 200 + random.nextInt(800)); // longer than the lease time
                 node.resume();
             }
             case RESTART_EMPTY_AT_ONCE -> node.restart();
@@ -226,7 +226,7 @@ final class NemesisIT {
                 CompletableFuture<Void> resume = new CompletableFuture<>();
                 c.pause().set(resume);
                 Pauses.stallWatchdog(c.engine(), resume);
-                Thread.sleep(ttl + 200 + random.nextInt(800)); // longer than the TTL
+                Thread.sleep(leaseTime + 200 + random.nextInt(800)); // longer than the lease time
                 c.pause().set(null);
                 resume.complete(null);
             }
