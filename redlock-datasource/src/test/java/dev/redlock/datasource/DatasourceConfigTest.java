@@ -115,7 +115,7 @@ final class DatasourceConfigTest {
         properties.put("redlock.datasources.default.connection-timeout", "750ms");
         properties.put("redlock.datasources.\"db.main\".url", URL);
         properties.put("redlock.datasources.\"db.main\".connection-timeout", "PT2S");
-        properties.put("redlock.lock-ttl", "30s"); // not ours
+        properties.put("redlock.lease-time", "30s"); // not ours
         try (DatasourceLevels levels = DatasourceLevels.fromConfig(config(properties))) {
             assertThat(levels.datasources()).containsExactly("db.main", "default");
         }
@@ -150,7 +150,7 @@ final class DatasourceConfigTest {
 
     @Test
     void nothingConfigured_isFine() {
-        try (DatasourceLevels levels = DatasourceLevels.fromConfig(config(Map.of("redlock.lock-ttl", "8s")))) {
+        try (DatasourceLevels levels = DatasourceLevels.fromConfig(config(Map.of("redlock.lease-time", "8s")))) {
             assertThat(levels.datasources()).isEmpty();
             assertThat(levels.switchDbIsolate(null, levels::current)).isZero();
         }
