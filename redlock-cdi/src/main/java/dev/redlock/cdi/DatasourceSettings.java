@@ -39,6 +39,12 @@ public record DatasourceSettings(String name, String url, @Nullable String user,
     /**
      * Checks the components.
      *
+     * @param name              the datasource name
+     * @param url               the JDBC URL
+     * @param user              the user, or {@code null} to connect without one (or with the one in the URL)
+     * @param password          the password, or {@code null}
+     * @param poolSize          the maximum number of connections of the pool of each level
+     * @param connectionTimeout how long {@code getConnection()} waits for a free connection of the pool
      * @throws NullPointerException     if {@code name}, {@code url} or {@code connectionTimeout} is null
      * @throws IllegalArgumentException if {@code name} or {@code url} is blank, {@code poolSize} is below 1 or
      *                                  {@code connectionTimeout} is below {@link #MIN_CONNECTION_TIMEOUT}
