@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -70,7 +71,8 @@ public final class CreateMetaMojo extends AbstractMojo {
             String pkg = packageName != null
                     ? packageName
                     : MetaScaffold.defaultPackage(sourceDirectory.toPath(), module, groupId);
-            for (String line : MetaScaffold.create(sourceDirectory.toPath(), module, pkg, name, lock, isolate)) {
+            for (String line : MetaScaffold.create(sourceDirectory.toPath(), module, pkg, name, nonBlank(lock),
+                    nonBlank(isolate))) {
                 getLog().info(line);
             }
         } catch (MetaScaffold.ScaffoldException e) {
@@ -78,5 +80,10 @@ public final class CreateMetaMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("RL4006: " + sourceDirectory + ": cannot write the meta, " + e, e);
         }
+    }
+
+    /** {@code -Dlock=} gives one empty entry: no resources. */
+    private static List<String> nonBlank(List<String> resources) {
+        return resources.stream().map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toList());
     }
 }
