@@ -19,6 +19,11 @@ public record HeldLock(String key, String owner, Duration remainingTtl, long fen
     /**
      * Checks the components.
      *
+     * @param key          the Redis key
+     * @param owner        an opaque, shortened form of the owner's token
+     * @param remainingTtl the key's remaining TTL on the node that reported it
+     * @param fencingToken the fencing token of the grant
+     * @param waiters      how many callers are waiting for the key, as far as this engine knows
      * @throws NullPointerException if a component is null
      */
     public HeldLock {

@@ -20,6 +20,8 @@ public record IsolateOptions(LockOptions lock, @Nullable String datasource) {
     /**
      * Checks the components.
      *
+     * @param lock       the lock options
+     * @param datasource the configured datasource ({@code redlock.datasources.<name>}) to isolate
      * @throws NullPointerException     if {@code lock} is null
      * @throws IllegalArgumentException if {@code datasource} is blank
      */

@@ -20,9 +20,13 @@ public final class LockAcquisitionException extends RedlockException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Why the last attempt failed. */
     private final Reason reason;
+    /** How many attempts were made. */
     private final int attempts;
+    /** How long the caller waited. */
     private final Duration waited;
+    /** How many votes a grant needed. */
     private final int quorum;
     private final transient List<NodeVote> votes;
 

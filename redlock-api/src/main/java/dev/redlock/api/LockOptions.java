@@ -29,6 +29,10 @@ public record LockOptions(@Nullable String instance, @Nullable Duration leaseTim
     /**
      * Checks the components.
      *
+     * @param instance  the instance (tenant) name that becomes part of the key
+     * @param leaseTime how long the lock stays valid without extension
+     * @param waitTime  how long to keep retrying before giving up with {@link LockAcquisitionException}
+     * @param client    the named Redis client ({@code redlock.clients.<name>}) to lock on
      * @throws IllegalArgumentException if a component is out of range, naming it and its value
      */
     public LockOptions {

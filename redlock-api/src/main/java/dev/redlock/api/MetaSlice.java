@@ -24,6 +24,15 @@ public record MetaSlice(String name, String module, String meta, String beanClas
     /**
      * Checks and copies the components.
      *
+     * @param name             the full name {@code module:meta}, such as {@code demo-student:redlock}
+     * @param module           the module name, such as {@code demo-student}
+     * @param meta             the meta name, such as {@code redlock}
+     * @param beanClass        the fully qualified class name of the meta bean
+     * @param lockResources    the resources declared for {@code lock}, templates as written
+     * @param isolateResources the resources declared for {@code lockIsolate}, templates as written
+     * @param enabled          whether the meta is enabled after configuration overrides
+     * @param modes            the profiles it is restricted to
+     * @param client           the named Redis client it locks on
      * @throws NullPointerException if a component is null
      */
     public MetaSlice {

@@ -18,6 +18,9 @@ public record NodeVote(String node, Outcome outcome, @Nullable String error) {
     /**
      * Checks the components.
      *
+     * @param node    the node, as {@code host:port} (never with credentials)
+     * @param outcome what the node answered
+     * @param error   the error the node gave, for {@link Outcome#ERROR}
      * @throws NullPointerException if {@code node} or {@code outcome} is null
      */
     public NodeVote {

@@ -19,6 +19,7 @@ public abstract sealed class RedlockException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
+    /** The Redis keys of the lock this failure concerns. */
     private final List<String> keys;
 
     RedlockException(List<String> keys, String message, @Nullable Throwable cause) {

@@ -36,6 +36,7 @@ public @interface InModule {
 
         private static final long serialVersionUID = 1L;
 
+        /** The qualifier's value. */
         private final String value;
 
         private Literal(String value) {

@@ -17,6 +17,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import dev.redlock.test.problems.ambiguous.MetaFirst;
 import dev.redlock.test.problems.ambiguous.MetaSecond;
 import dev.redlock.test.problems.duplicate.MetaOther;
+import dev.redlock.test.problems.isolations.FirstIsolation;
+import dev.redlock.test.problems.isolations.SecondIsolation;
 import dev.redlock.test.problems.resolvers.FirstResolver;
 import dev.redlock.test.problems.resolvers.SecondResolver;
 
@@ -129,6 +131,12 @@ final class DeploymentProblemsTest {
     void twoInstanceNameResolvers() {
         assertBootFails(FirstResolver.class, SecondResolver.class)
                 .hasMessageContaining("RL2014: InstanceNameResolver: 2 beans found");
+    }
+
+    @Test
+    void twoDatasourceIsolations() {
+        assertBootFails(FirstIsolation.class, SecondIsolation.class)
+                .hasMessageContaining("RL2016: DatasourceIsolation: 2 beans found");
     }
 
     @Test

@@ -24,6 +24,11 @@ public record LockEvent(Type type, List<String> keys, long fencingToken, List<No
     /**
      * Checks and copies the components.
      *
+     * @param type         what happened
+     * @param keys         the lock's keys
+     * @param fencingToken the grant's fencing token, or 0 when there is no grant
+     * @param votes        each node's answer to the operation, in node order
+     * @param error        the error, for {@link Type#LOST} and {@link Type#NODE_ERROR}
      * @throws NullPointerException if {@code type}, {@code keys} or {@code votes} is null
      */
     public LockEvent {

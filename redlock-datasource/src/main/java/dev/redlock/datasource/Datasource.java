@@ -52,6 +52,7 @@ public @interface Datasource {
         /** The qualifier of the default datasource. */
         public static final Literal DEFAULT = new Literal(DatasourceSettings.DEFAULT_NAME);
 
+        /** The qualifier's value. */
         private final String value;
 
         private Literal(String value) {

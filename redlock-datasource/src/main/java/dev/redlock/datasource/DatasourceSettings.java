@@ -46,6 +46,13 @@ public record DatasourceSettings(String name, @Nullable String url, @Nullable St
     /**
      * Checks the components.
      *
+     * @param name              the datasource name
+     * @param url               the JDBC URL of the library-made pools, or {@code null}
+     * @param user              the user, or {@code null} to connect without one (or with the one in the URL)
+     * @param password          the password, or {@code null}
+     * @param poolSize          the maximum number of connections of the pool of each level
+     * @param connectionTimeout how long {@code getConnection()} waits for a free connection of the pool
+     * @param levels            the levels mapped to the application's own DataSources
      * @throws NullPointerException     if {@code name}, {@code connectionTimeout} or {@code levels} (or one of its
      *                                  keys or values) is null
      * @throws IllegalArgumentException if {@code name} or {@code url} is blank, {@code url} is null with no level

@@ -56,7 +56,11 @@ public sealed interface LevelSource {
      * @param name the bean name; not blank
      */
     record Bean(String name) implements LevelSource {
-        /** Checks the name. */
+        /**
+         * Checks the name.
+         *
+         * @param name the bean name; not blank
+         */
         public Bean {
             notBlank(name);
         }
@@ -68,7 +72,11 @@ public sealed interface LevelSource {
      * @param name the JNDI name; not blank
      */
     record Jndi(String name) implements LevelSource {
-        /** Checks the name. */
+        /**
+         * Checks the name.
+         *
+         * @param name the JNDI name; not blank
+         */
         public Jndi {
             notBlank(name);
         }
@@ -80,7 +88,11 @@ public sealed interface LevelSource {
      * @param dataSource the data source; must not be {@code null}
      */
     record Direct(DataSource dataSource) implements LevelSource {
-        /** Checks the data source. */
+        /**
+         * Checks the data source.
+         *
+         * @param dataSource the data source; must not be {@code null}
+         */
         public Direct {
             Objects.requireNonNull(dataSource, "dataSource");
         }

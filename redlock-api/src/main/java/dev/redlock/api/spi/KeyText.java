@@ -38,6 +38,9 @@ public record KeyText(int maxLength, boolean emptyAllowed, boolean bracesAllowed
     /**
      * Checks the rule itself.
      *
+     * @param maxLength     the longest text allowed, in characters; positive
+     * @param emptyAllowed  whether the empty string is allowed
+     * @param bracesAllowed whether braces are allowed
      * @throws IllegalArgumentException if {@code maxLength} is not positive
      */
     public KeyText {

@@ -95,6 +95,8 @@ public final class ResourceDeclaration {
         /**
          * Checks the components.
          *
+         * @param kind   what kind of problem
+         * @param reason the precise reason
          * @throws NullPointerException if an argument is {@code null}
          */
         public Problem {
@@ -116,6 +118,9 @@ public final class ResourceDeclaration {
         /**
          * Copies the list.
          *
+         * @param declaration the declaration as written
+         * @param parsed      the parsed declaration, or {@code null}
+         * @param problems    every problem found
          * @throws NullPointerException if {@code declaration} or {@code problems} is {@code null}
          */
         public Result {

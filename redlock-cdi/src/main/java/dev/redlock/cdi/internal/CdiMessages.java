@@ -120,6 +120,11 @@ public final class CdiMessages {
                 + "; provide at most one");
     }
 
+    static DeploymentException ambiguousIsolation(List<String> beans) {
+        return problem("RL2016: DatasourceIsolation: " + beans.size() + " beans found " + beans
+                + "; deploy one datasource integration (redlock-datasource provides it)");
+    }
+
     static DeploymentException badIndex(String where, String what) {
         return problem("RL2015: " + where + ": " + what);
     }

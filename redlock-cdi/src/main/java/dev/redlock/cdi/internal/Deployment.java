@@ -218,6 +218,11 @@ public final class Deployment {
             problems.add(CdiMessages.ambiguousInstanceResolver(resolvers.stream()
                     .map(b -> b.getBeanClass().getName()).sorted().toList()));
         }
+        Set<Bean<?>> isolations = beanManager.getBeans(DatasourceIsolation.class);
+        if (isolations.size() > 1) { // lockIsolate would not know which levels to use
+            problems.add(CdiMessages.ambiguousIsolation(isolations.stream()
+                    .map(b -> b.getBeanClass().getName()).sorted().toList()));
+        }
         SettingsLoader.Result config = SettingsLoader.load(loader);
         problems.addAll(config.problems());
         Settings settings = config.settings();
