@@ -44,6 +44,20 @@ final class ReleaseAtQuorumIT {
         }
     }
 
+    /** close() right after a release that returned at quorum waits for the last node's answer. */
+    @Test
+    void closeRightAfterRelease_leavesTheKeyOnNoNode(RedisNodes nodes) {
+        for (int i = 0; i < 20; i++) {
+            String key = "rq:close:" + i;
+            try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
+                redlock.acquire(List.of(key), Duration.ofSeconds(60)).release();
+            }
+            for (RedisNode n : nodes.nodes()) {
+                assertThat(n.execute("GET", key)).as("%s on %s after close", key, n).isNull();
+            }
+        }
+    }
+
     @Test
     void oneKilledNode_releaseNeverThrows(RedisNodes nodes) throws Exception {
         try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {

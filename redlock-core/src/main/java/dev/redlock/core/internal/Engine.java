@@ -82,6 +82,8 @@ public final class Engine implements AutoCloseable {
     private final @Nullable RedlockListener listener;
     private final String epochProposal = Tokens.next().substring(0, 16);
     private final Set<LockImpl> held = ConcurrentHashMap.newKeySet();
+    /** Releases that returned at quorum while a node had not answered yet: {@link #close} waits for them too. */
+    private final Set<CompletableFuture<Void>> settling = ConcurrentHashMap.newKeySet();
     private final Set<Acquisition> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicLong maxGrantedLeaseTimeMillis = new AtomicLong();
     private final AtomicInteger fifoSequence = new AtomicInteger();
@@ -640,6 +642,18 @@ public final class Engine implements AutoCloseable {
         held.remove(lock);
     }
 
+    /**
+     * A release returned at quorum; {@code settled} completes when every node has answered it once. Until then
+     * {@link #close} waits for it (bounded), so that closing right after a release does not leave the key on the
+     * slower nodes for a full lease.
+     */
+    void settleBeforeClose(CompletableFuture<Void> settled) {
+        if (!settled.isDone()) {
+            settling.add(settled);
+            settled.whenComplete((v, e) -> settling.remove(settled));
+        }
+    }
+
     /** {@code a} waits for a key: it counts in {@link HeldLock#waiters()} and is abandoned on close. */
     void registerWaiting(Acquisition a) {
         waiting.add(a);
@@ -727,6 +741,9 @@ public final class Engine implements AutoCloseable {
             // at close, wait for every node's answer (bounded below), not only the quorum's: the clients go next
             releases.add(l.releaseAsync().toCompletableFuture().exceptionally(e -> null)
                     .thenCompose(v -> l.releaseSettled()));
+        }
+        for (CompletableFuture<Void> s : List.copyOf(settling)) {
+            releases.add(s.exceptionally(e -> null));
         }
         try {
             CompletableFuture.allOf(releases.toArray(new CompletableFuture<?>[0]))

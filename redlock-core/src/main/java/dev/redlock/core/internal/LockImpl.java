@@ -401,6 +401,7 @@ public final class LockImpl implements Lock {
         CompletableFuture<Void> out = new CompletableFuture<>();
         Release release = releaseOnNodes(true, true);
         settled = release.settled;
+        engine.settleBeforeClose(release.settled);
         release.confirmed.whenComplete((ballot, e) -> {
             // listeners hear of the release before the caller resumes, so what follows the release sees the events
             List<NodeVote> vs = showVotes(release);
