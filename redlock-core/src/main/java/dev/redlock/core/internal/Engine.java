@@ -161,8 +161,8 @@ public final class Engine implements AutoCloseable {
             if (failure == null) {
                 continue;
             }
-            String reason = masked(Node.describe(rootCause(failure)), settings);
-            if (isRefusal(failure)) {
+            String reason = masked(NodeErrors.describe(failure), settings);
+            if (NodeErrors.isRefusal(failure)) {
                 refused.add(nodes.get(i).name + ": " + reason);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "redlock: node {0} did not answer at start-up ({1}); a minority"
@@ -172,32 +172,6 @@ public final class Engine implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw Exceptions.nodesRefused(refused);
         }
-    }
-
-    /** Whether a start-up failure is the server refusing our credentials or our TLS handshake. */
-    static boolean isRefusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
-                return true;
-            }
-            String m = t.getMessage();
-            if (m != null && (m.contains("WRONGPASS") || m.contains("NOAUTH") || m.contains("NOPERM")
-                    || m.contains("invalid password") || m.contains("invalid username-password"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable t = Node.unwrap(failure);
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     /** {@code text} with every configured password replaced by {@code ***}, in case a client echoed one. */
