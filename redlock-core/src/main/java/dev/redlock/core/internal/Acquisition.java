@@ -114,7 +114,7 @@ final class Acquisition {
             engine.subscriptions().join(keys, this).whenComplete((v, e) -> {
                 if (state.compareAndSet(SUBSCRIBING, SLEEPING)) {
                     sleep(engine.settings().retryDelay().toNanos()
-                            + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(engine.settings().retryJitter().toMillis())));
+                            + TimeUnit.MILLISECONDS.toNanos(engine.jitterMillis(engine.settings().retryJitter().toMillis())));
                 }
             });
             return;
@@ -220,7 +220,8 @@ final class Acquisition {
             delay = Math.min(s.retryDelay().toNanos(),
                     TimeUnit.MICROSECONDS.toNanos(Tokens.jitter(250L << splits)));
         } else {
-            delay = s.retryDelay().toNanos() + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(s.retryJitter().toMillis()));
+            delay = s.retryDelay().toNanos() + TimeUnit.MILLISECONDS.toNanos(engine.jitterMillis(s.retryJitter().toMillis()));
+            engine.retryPause(delay);
         }
         if (fifoMode == 2) {
             delay = Math.min(delay, s.fifoHeartbeatTimeout().toNanos() / 3);

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 import org.redisson.Redisson;
@@ -77,6 +79,8 @@ public final class Engine implements AutoCloseable {
     private final Node[] nodes;
     private final List<Node> nodeList;
     private final int quorum;
+    private volatile @Nullable RandomGenerator jitterRandom;
+    private volatile @Nullable LongConsumer retryPauses;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Subscriptions subscriptions;
     private final @Nullable RedlockListener listener;
@@ -641,6 +645,38 @@ public final class Engine implements AutoCloseable {
     /** The nodes as {@code host:port}. */
     public List<String> nodeNames() {
         return nodeNames;
+    }
+
+    /**
+     * Test hook, not API: draws the retry jitter from {@code random} instead of the per-thread generators, so a test
+     * can fix the seed, and tells {@code pauses} the length of each retry pause (retry delay plus jitter) in
+     * nanoseconds, so a test can check its bounds without measuring time. {@code null} restores the default.
+     *
+     * @param random the jitter's source, or {@code null}
+     * @param pauses told each retry pause, or {@code null}
+     */
+    public void retryHooks(@Nullable RandomGenerator random, @Nullable LongConsumer pauses) {
+        this.jitterRandom = random;
+        this.retryPauses = pauses;
+    }
+
+    /** A random retry jitter in {@code [0, boundMillis]} milliseconds. */
+    long jitterMillis(long boundMillis) {
+        RandomGenerator r = jitterRandom;
+        if (r == null || boundMillis <= 0) {
+            return Tokens.jitter(boundMillis);
+        }
+        synchronized (r) {
+            return r.nextLong(boundMillis + 1);
+        }
+    }
+
+    /** An acquisition pauses {@code nanos} before its next attempt (retry delay plus jitter). */
+    void retryPause(long nanos) {
+        LongConsumer p = retryPauses;
+        if (p != null) {
+            p.accept(nanos);
+        }
     }
 
     /**
