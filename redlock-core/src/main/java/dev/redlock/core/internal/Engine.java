@@ -552,24 +552,26 @@ public final class Engine implements AutoCloseable {
         return Args.positiveMillis(leaseTime, "leaseTime");
     }
 
-    void fire(LockEvent.Type type, List<String> keys, long token, List<NodeVote> votes, @Nullable Throwable error) {
+    void fire(LockEvent.Type type, String lockId, List<String> keys, long token, List<NodeVote> votes,
+            long validUntilNanos, @Nullable Throwable error) {
         RedlockListener l = listener;
         if (l == null) {
             return;
         }
         try {
-            l.onEvent(new LockEvent(type, keys, token, votes, error));
+            l.onEvent(new LockEvent(type, lockId, keys, token, votes, validUntilNanos, error));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "RedlockListener threw; ignored", e);
         }
     }
 
     /** Tells the listener about each failed node of an operation. */
-    void fireNodeErrors(List<String> keys, long token, Ballot ballot) {
+    void fireNodeErrors(String lockId, List<String> keys, long token, long validUntilNanos, Ballot ballot) {
         if (listener == null) {
             return;
         }
-        ballot.forEachError((vote, error) -> fire(LockEvent.Type.NODE_ERROR, keys, token, List.of(vote), error));
+        ballot.forEachError((vote, error) -> fire(LockEvent.Type.NODE_ERROR, lockId, keys, token, List.of(vote),
+                validUntilNanos, error));
     }
 
     boolean isClosed() {

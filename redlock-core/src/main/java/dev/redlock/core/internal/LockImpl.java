@@ -32,6 +32,7 @@ public final class LockImpl implements Lock {
     private static final int LOST = 2;
 
     private final Engine engine;
+    private final String id;
     private final List<String> keys;
     private final List<Object> scriptKeys;
     private final String token;
@@ -58,9 +59,11 @@ public final class LockImpl implements Lock {
     private @Nullable ScheduledFuture<?> extensionTask;
     private @Nullable ScheduledFuture<?> expiryTask;
 
-    LockImpl(Engine engine, List<String> keys, List<Object> lockAndFenceKeys, String token, long fencingToken,
-            long leaseTimeMillis, long validUntilNanos, List<NodeVote> votes, CompletableFuture<Void> acquireAnswered) {
+    LockImpl(Engine engine, String id, List<String> keys, List<Object> lockAndFenceKeys, String token,
+            long fencingToken, long leaseTimeMillis, long validUntilNanos, List<NodeVote> votes,
+            CompletableFuture<Void> acquireAnswered) {
         this.engine = engine;
+        this.id = id;
         this.acquireAnswered = acquireAnswered;
         this.keys = keys;
         this.scriptKeys = lockAndFenceKeys;
@@ -79,6 +82,16 @@ public final class LockImpl implements Lock {
     @Override
     public long fencingToken() {
         return fencingToken;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public long validUntilNanos() {
+        return validUntilNanos;
     }
 
     @Override
@@ -157,7 +170,7 @@ public final class LockImpl implements Lock {
     }
 
     /** The outcome of one extension round. */
-    private record Extension(boolean ok, List<NodeVote> votes, @Nullable Throwable cause) {
+    private record Extension(boolean ok, List<NodeVote> votes, @Nullable Throwable cause, long validUntilNanos) {
     }
 
     /** One extension round on every node; completes at quorum (granted or impossible). */
@@ -174,6 +187,7 @@ public final class LockImpl implements Lock {
                     .whenComplete((r, e) -> {
                         boolean complete;
                         boolean ok = false;
+                        long newValidUntil = 0;
                         boolean all;
                         List<NodeVote> snapshot = null;
                         Throwable cause = null;
@@ -192,6 +206,7 @@ public final class LockImpl implements Lock {
                                 if (ok) {
                                     this.leaseTimeMillis = millis;
                                     this.validUntilNanos = validUntil;
+                                    newValidUntil = validUntil;
                                 }
                             }
                             all = ballot.allAnswered();
@@ -204,15 +219,16 @@ public final class LockImpl implements Lock {
                             armExpiry();
                         }
                         if (complete) {
-                            out.complete(new Extension(ok, snapshot, cause));
+                            out.complete(new Extension(ok, snapshot, cause, newValidUntil));
                         }
                         if (all) {
                             this.votes = snapshot;
-                            boolean granted = out.getNow(new Extension(false, List.of(), null)).ok;
-                            if (granted) {
-                                engine.fire(LockEvent.Type.EXTENDED, keys, fencingToken, snapshot, null);
+                            Extension x = out.getNow(new Extension(false, List.of(), null, 0));
+                            if (x.ok) {
+                                engine.fire(LockEvent.Type.EXTENDED, id, keys, fencingToken, snapshot,
+                                        x.validUntilNanos, null);
                             }
-                            engine.fireNodeErrors(keys, fencingToken, ballot);
+                            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, ballot);
                         }
                     });
         }
@@ -351,7 +367,7 @@ public final class LockImpl implements Lock {
             state = LOST;
         }
         engine.unregisterHeld(this);
-        engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
+        engine.fire(LockEvent.Type.LOST, id, keys, fencingToken, vs, validUntilNanos, e); // before the signal: a caller may return at once
         lost.complete(e);
         synchronized (this) {
             cancel(extensionTask);
@@ -406,7 +422,7 @@ public final class LockImpl implements Lock {
             List<NodeVote> vs = showVotes(release);
             boolean failed = !ballot.quorumAnswered();
             if (!failed) {
-                engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs, null);
+                engine.fire(LockEvent.Type.RELEASED, id, keys, fencingToken, vs, validUntilNanos, null);
             }
             if (failed) {
                 out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum(), vs, ballot.firstError()));
@@ -489,7 +505,7 @@ public final class LockImpl implements Lock {
         }
         release.settled = CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
             release.confirmed.complete(release.ballot); // no-op: decided at the latest with the last first answer
-            engine.fireNodeErrors(keys, fencingToken, release.ballot);
+            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, release.ballot);
         });
         return release;
     }
@@ -546,7 +562,7 @@ public final class LockImpl implements Lock {
 
     @Override
     public String toString() {
-        return "Lock" + keys + "[fence=" + fencingToken + ", state=" + (state == HELD
+        return "Lock" + keys + "[id=" + id + ", fence=" + fencingToken + ", state=" + (state == HELD
                 ? "held"
                 : state == LOST ? "lost" : "released") + "]";
     }
