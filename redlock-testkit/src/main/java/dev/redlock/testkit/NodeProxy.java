@@ -16,8 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A TCP proxy in front of one Redis server, for network faults without touching the server: a client that connects
  * to the proxy's port instead of the server's can be cut off ({@link #cut()}), slowed down ({@link #delay}) or lose
@@ -46,7 +44,8 @@ public final class NodeProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
-    private @Nullable ServerSocket listener;
+    private final ServerSocket listener;
+    private volatile boolean cut;
     private volatile long delayNanos;
     private volatile boolean dropToServer;
     private volatile boolean dropToClient;
@@ -83,7 +82,7 @@ public final class NodeProxy implements AutoCloseable {
     }
 
     /**
-     * The port the proxy listens on; it keeps it across {@link #cut()} and {@link #heal()}.
+     * The port the proxy listens on; it keeps it, also while {@link #cut()} (so no other process can take it).
      *
      * @return the port
      */
@@ -101,15 +100,12 @@ public final class NodeProxy implements AutoCloseable {
     }
 
     /**
-     * Cuts the client off, as a partition with a refusing firewall would: closes every proxied connection and stops
-     * listening, so a new connection is refused, until {@link #heal()}.
+     * Cuts the client off, as a partition with a rejecting firewall would: closes every proxied connection and
+     * resets each new one at once (TCP RST), until {@link #heal()}. The proxy keeps its port meanwhile, so the
+     * client cannot end up talking to another server that took it.
      */
     public synchronized void cut() {
-        ServerSocket l = listener;
-        listener = null;
-        if (l != null) {
-            closeQuietly(l);
-        }
+        cut = true;
         closeLinks();
     }
 
@@ -144,10 +140,11 @@ public final class NodeProxy implements AutoCloseable {
     }
 
     /**
-     * Ends every fault: listens again after {@link #cut()}, removes the delay and the drops. Connections that lost
-     * traffic to a drop are closed (their byte streams may have lost half a command), so clients reconnect cleanly.
+     * Ends every fault: accepts connections again after {@link #cut()}, removes the delay and the drops.
+     * Connections that lost traffic to a drop are closed (their byte streams may have lost half a command), so
+     * clients reconnect cleanly.
      *
-     * @throws IllegalStateException if the proxy's port was taken by another process while it was cut
+     * @throws IllegalStateException if the proxy is closed
      */
     public synchronized void heal() {
         checkOpen();
@@ -158,11 +155,7 @@ public final class NodeProxy implements AutoCloseable {
         if (dropped) {
             closeLinks();
         }
-        if (listener == null) {
-            ServerSocket l = bind(port);
-            listener = l;
-            accept(l);
-        }
+        cut = false;
     }
 
     /**
@@ -170,8 +163,8 @@ public final class NodeProxy implements AutoCloseable {
      *
      * @return {@code true} while cut
      */
-    public synchronized boolean isCut() {
-        return listener == null;
+    public boolean isCut() {
+        return cut;
     }
 
     /**
@@ -188,6 +181,7 @@ public final class NodeProxy implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         cut();
+        closeQuietly(listener);
     }
 
     @Override
@@ -226,7 +220,11 @@ public final class NodeProxy implements AutoCloseable {
                 try {
                     client = l.accept();
                 } catch (IOException e) {
-                    return; // closed by cut() or close()
+                    return; // closed by close()
+                }
+                if (cut) {
+                    reset(client);
+                    continue;
                 }
                 Socket server = new Socket();
                 try {
@@ -241,7 +239,7 @@ public final class NodeProxy implements AutoCloseable {
                 Link link = new Link(client, server);
                 links.add(link);
                 synchronized (this) {
-                    if (listener != l) {
+                    if (cut) {
                         link.close(); // cut while connecting
                         continue;
                     }
@@ -255,6 +253,16 @@ public final class NodeProxy implements AutoCloseable {
         Thread t = new Thread(null, r, "redlock-testkit-proxy-" + port + "-" + what, 256 * 1024);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Closes {@code s} with a TCP RST instead of an orderly FIN, as a rejecting firewall does. */
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // closed anyway
+        }
+        closeQuietly(s);
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -36,23 +35,20 @@ final class NodeProxyIT {
     }
 
     @Test
-    void cut_closesOpenConnections_refusesNewOnes_andHealListensAgainOnTheSamePort(RedisNodes nodes)
+    void cut_closesOpenConnections_resetsNewOnes_andHealAcceptsAgainOnTheSamePort(RedisNodes nodes)
             throws IOException {
         NodeProxy proxy = nodes.node(0).proxy();
-        try (Socket open = new Socket(proxy.host(), proxy.port())) {
-            open.setSoTimeout(TIMEOUT_MILLIS);
-            open.getOutputStream().write("PING\r\n".getBytes());
-            InputStream in = open.getInputStream();
-            assertThat(new String(in.readNBytes(7))).isEqualTo("+PONG\r\n");
+        try (Socket open = connect(proxy)) {
+            assertThat(ping(open)).isEqualTo("+PONG\r\n");
             proxy.cut();
             assertThat(proxy.isCut()).isTrue();
-            assertThat(readToEnd(in)).as("the open connection is closed").isEqualTo(-1);
+            assertThat(readToEnd(open.getInputStream())).as("the open connection is closed").isEqualTo(-1);
         }
-        assertThatThrownBy(() -> {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(proxy.host(), proxy.port()), TIMEOUT_MILLIS);
-            }
-        }).isInstanceOf(ConnectException.class);
+        try (Socket fresh = connect(proxy)) {
+            assertThatThrownBy(() -> ping(fresh)).isInstanceOf(IOException.class); // reset: no answer, ever
+        }
+        assertThatThrownBy(() -> Resp.call(proxy.host(), proxy.port(), null, TIMEOUT_MILLIS, "PING"))
+                .isInstanceOf(RedisCommandException.class);
         assertThat(nodes.node(0).ping()).as("the server itself runs on").isTrue();
         proxy.heal();
         assertThat(proxy.isCut()).isFalse();
@@ -112,6 +108,23 @@ final class NodeProxyIT {
 
     private static Object call(NodeProxy proxy, String... command) {
         return Resp.call(proxy.host(), proxy.port(), null, TIMEOUT_MILLIS, command);
+    }
+
+    private static Socket connect(NodeProxy proxy) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress(proxy.host(), proxy.port()), TIMEOUT_MILLIS);
+        s.setSoTimeout(TIMEOUT_MILLIS);
+        return s;
+    }
+
+    /** PING on {@code s}; the 7 bytes of the answer, or an IOException if the connection ends first. */
+    private static String ping(Socket s) throws IOException {
+        s.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] answer = s.getInputStream().readNBytes(7);
+        if (answer.length < 7) {
+            throw new java.io.EOFException("connection ended after " + answer.length + " bytes");
+        }
+        return new String(answer, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static int readToEnd(InputStream in) throws IOException {

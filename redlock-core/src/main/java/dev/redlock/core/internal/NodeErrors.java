@@ -28,6 +28,8 @@ final class NodeErrors {
     enum Kind {
         /** Nothing listens on the node's port (the process is down). */
         CONNECTION_REFUSED("connection refused"),
+        /** The peer (the node, or a firewall or proxy on the way) reset the connection. */
+        CONNECTION_RESET("connection reset"),
         /** No answer within the command timeout (the node is paused, overloaded, or the network drops packets). */
         TIMEOUT("timed out"),
         /** The TLS handshake failed: an untrusted certificate, a plain-text server, a protocol mismatch. */
@@ -85,6 +87,9 @@ final class NodeErrors {
         if (t instanceof ConnectException || m.startsWith("Connection refused")) {
             return Kind.CONNECTION_REFUSED;
         }
+        if (m.startsWith("Connection reset") || m.contains("Broken pipe")) {
+            return Kind.CONNECTION_RESET;
+        }
         if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
             return Kind.TLS;
         }
@@ -123,7 +128,7 @@ final class NodeErrors {
     static String describe(Throwable error) {
         Kind kind = classify(error);
         return switch (kind) {
-            case CONNECTION_REFUSED -> kind.label();
+            case CONNECTION_REFUSED, CONNECTION_RESET -> kind.label();
             case TIMEOUT -> kind.label() + " (no answer within the command timeout)";
             default -> kind.label() + " (" + detail(kind, error) + ")";
         };

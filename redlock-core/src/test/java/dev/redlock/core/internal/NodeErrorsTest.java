@@ -36,6 +36,13 @@ final class NodeErrorsTest {
     }
 
     @Test
+    void aResetConnection_isTold() {
+        Throwable e = new RedisException("Unexpected exception while processing command",
+                new java.io.IOException("Connection reset by peer"));
+        assertThat(NodeErrors.describe(e)).isEqualTo("connection reset");
+    }
+
+    @Test
     void tlsEnginesTimeoutAndOthers() {
         Throwable tls = new RedisConnectionException("connect failed",
                 new SSLHandshakeException("unable to find valid certification path"));
