@@ -182,6 +182,9 @@ public final class LockImpl implements Lock {
         String count = Integer.toString(keys.size());
         String retention = Long.toString(Engine.fenceRetention(millis));
         String fence = Long.toString(fencingToken);
+        // the decision, recorded under the ballot's monitor: the last answer may come in on another thread before
+        // the deciding one completed {@code out}, and must still see whether the extension was granted
+        Extension[] decision = new Extension[1];
         for (Node node : engine.nodes()) {
             node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, leaseTime, count, retention, fence)
                     .whenComplete((r, e) -> {
@@ -191,6 +194,8 @@ public final class LockImpl implements Lock {
                         boolean all;
                         List<NodeVote> snapshot = null;
                         Throwable cause = null;
+                        Extension decided = null;
+                        Extension atEnd = null;
                         synchronized (ballot) {
                             if (e != null) {
                                 complete = ballot.failed(node.index, e);
@@ -214,19 +219,25 @@ public final class LockImpl implements Lock {
                                 snapshot = ballot.votes();
                                 cause = ballot.firstError();
                             }
+                            if (complete) {
+                                decided = new Extension(ok, snapshot, cause, newValidUntil);
+                                decision[0] = decided;
+                            }
+                            if (all) {
+                                atEnd = decision[0]; // decided at the latest by this last answer
+                            }
                         }
                         if (ok) {
                             armExpiry();
                         }
-                        if (complete) {
-                            out.complete(new Extension(ok, snapshot, cause, newValidUntil));
+                        if (decided != null) {
+                            out.complete(decided);
                         }
                         if (all) {
                             this.votes = snapshot;
-                            Extension x = out.getNow(new Extension(false, List.of(), null, 0));
-                            if (x.ok) {
+                            if (atEnd != null && atEnd.ok) {
                                 engine.fire(LockEvent.Type.EXTENDED, id, keys, fencingToken, snapshot,
-                                        x.validUntilNanos, null);
+                                        atEnd.validUntilNanos, null);
                             }
                             engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, ballot);
                         }
