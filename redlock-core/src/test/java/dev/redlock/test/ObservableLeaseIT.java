@@ -56,6 +56,9 @@ final class ObservableLeaseIT {
             assertThat(first.toString()).contains("id=" + first.id());
             first.extend(Duration.ofSeconds(30));
             long extendedUntil = first.validUntilNanos();
+            // the EXTENDED event comes once every node answered the extension (extend() returns at quorum)
+            WakeUpIT.awaitTrue(() -> events.stream()
+                    .anyMatch(e -> e.lockId().equals(first.id()) && e.type() == LockEvent.Type.EXTENDED));
             nodes.node(2).kill(); // the release's node error joins the session too
             first.release();
             second.release();

@@ -96,7 +96,7 @@ public final class NodeProxy implements AutoCloseable {
      * @return {@code redis://127.0.0.1:<port>}
      */
     public String uri() {
-        return "redis://" + host() + ":" + port;
+        return Launcher.uri(port);
     }
 
     /**

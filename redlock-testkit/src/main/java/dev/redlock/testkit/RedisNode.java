@@ -74,7 +74,7 @@ public final class RedisNode {
      * @return {@code redis://127.0.0.1:<port>}
      */
     public String uri() {
-        return "redis://" + host() + ":" + port;
+        return Launcher.uri(port);
     }
 
     /**
