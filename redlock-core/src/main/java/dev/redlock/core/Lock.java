@@ -24,6 +24,25 @@ import dev.redlock.api.NodeVote;
 public interface Lock extends LockSession, AutoCloseable {
 
     /**
+     * This lock's id, the same in every {@link LockEvent} of it and of the acquisition that granted it: 16 random
+     * hex digits, not the owner token (which stays secret).
+     *
+     * @return the id; never {@code null}
+     */
+    String id();
+
+    /**
+     * The end of this lock's validity on the {@link System#nanoTime()} clock: the grant's (or the last extension's)
+     * start plus its lease time minus the drift margin. Unlike {@link #remainingValidity()}, a point that does not
+     * move while the lock is held and not extended, so it can be compared and logged; compare by subtraction, as
+     * {@code lock.validUntilNanos() - System.nanoTime() > 0}. After a release or a loss it keeps the last value, while
+     * {@link #remainingValidity()} is zero.
+     *
+     * @return the end of validity, in {@link System#nanoTime()} nanoseconds
+     */
+    long validUntilNanos();
+
+    /**
      * Extends the lock on every node to {@code leaseTime} from now.
      *
      * @param leaseTime the new lease time (how long the lock stays valid without another extension); positive

@@ -54,7 +54,7 @@ final class NodeFailureIT {
                         assertThat(e.getMessage()).startsWith("RL1002")
                                 .contains(nodes.node(0).host() + ":" + nodes.node(0).port())
                                 .contains(nodes.node(2).host() + ":" + nodes.node(2).port())
-                                .doesNotContain(":" + nodes.node(1).port() + " (");
+                                .doesNotContain(":" + nodes.node(1).port() + ": ");
                         assertThat(e.quorum()).isEqualTo(2);
                         assertThat(e.attempts()).isGreaterThanOrEqualTo(1);
                         assertThat(e.getCause()).isNotNull();

@@ -113,7 +113,7 @@ final class QuorumReasonIT {
         assertThat(e.reason()).isEqualTo(LockAcquisitionException.Reason.UNREACHABLE);
         assertThat(e.getMessage()).startsWith("RL1002");
         for (RedisNode n : down) {
-            assertThat(e.getMessage()).contains(n.host() + ":" + n.port() + " (");
+            assertThat(e.getMessage()).contains(n.host() + ":" + n.port() + ": ");
         }
         assertThat(e.votes()).extracting(NodeVote::outcome).doesNotContain(NodeVote.Outcome.PENDING,
                 NodeVote.Outcome.GRANTED);

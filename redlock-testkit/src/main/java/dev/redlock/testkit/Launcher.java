@@ -40,6 +40,11 @@ final class Launcher {
         this.pidDirectory = pidDirectory;
     }
 
+    /** The URI of a server (or proxy) listening on {@code port} of {@link #LOOPBACK}. */
+    static String uri(int port) {
+        return "redis://" + LOOPBACK + ":" + port;
+    }
+
     static Launcher get() {
         Launcher l = instance;
         if (l == null) {

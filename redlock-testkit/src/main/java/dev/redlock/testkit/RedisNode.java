@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code redis-server} process on loopback, with the faults a lock must survive: graceful stop, crash
- * (SIGKILL), freeze (SIGSTOP) and thaw (SIGCONT), and restart with no data on the same port.
+ * (SIGKILL), freeze (SIGSTOP) and thaw (SIGCONT), restart with no data on the same port, and network faults
+ * between a client and the server through its {@link #proxy()}.
  *
  * <p>Thread-safe; the fault methods are meant to be called from the test thread.
  *
@@ -32,6 +33,7 @@ public final class RedisNode {
     private volatile @Nullable Process process;
     private volatile boolean paused;
     private volatile boolean destroyed;
+    private @Nullable NodeProxy proxy;
 
     RedisNode(Launcher launcher, String binary, List<String> args, @Nullable String password, Path dataDirectory) {
         this.launcher = launcher;
@@ -72,7 +74,7 @@ public final class RedisNode {
      * @return {@code redis://127.0.0.1:<port>}
      */
     public String uri() {
-        return "redis://" + host() + ":" + port;
+        return Launcher.uri(port);
     }
 
     /**
@@ -171,6 +173,24 @@ public final class RedisNode {
         }
     }
 
+    /**
+     * This server's TCP proxy, started on first use on its own loopback port: a client given {@link NodeProxy#uri()}
+     * instead of {@link #uri()} can be cut off, slowed down or lose one direction of its traffic while the server
+     * keeps running. One proxy per server; it is closed with the server's {@link RedisNodes}.
+     *
+     * @return the proxy
+     * @throws IllegalStateException if the server was closed with its {@link RedisNodes}
+     */
+    public synchronized NodeProxy proxy() {
+        checkNotDestroyed();
+        NodeProxy p = proxy;
+        if (p == null) {
+            p = NodeProxy.start(host(), port);
+            proxy = p;
+        }
+        return p;
+    }
+
     /** Deletes every key ({@code FLUSHALL}). */
     public void flushAll() {
         execute("FLUSHALL");
@@ -247,6 +267,10 @@ public final class RedisNode {
     /** Kills the process, if any, and deletes the data directory. Idempotent. */
     synchronized void destroy() {
         destroyed = true;
+        NodeProxy px = proxy;
+        if (px != null) {
+            px.close();
+        }
         Process p = process;
         if (p != null && p.isAlive()) {
             p.destroyForcibly();

@@ -81,6 +81,16 @@ public final class RedisNodes implements AutoCloseable {
         return nodes.stream().map(RedisNode::uri).toList();
     }
 
+    /**
+     * The URIs of the servers' proxies ({@link RedisNode#proxy()}), starting them if needed: give these to the
+     * client under test so that {@code node(i).proxy().cut()} partitions it from node {@code i}.
+     *
+     * @return {@code redis://127.0.0.1:<proxy port>} per server, in node order
+     */
+    public List<String> proxiedUris() {
+        return nodes.stream().map(n -> n.proxy().uri()).toList();
+    }
+
     /** Deletes every key on every running server. */
     public void flushAll() {
         for (RedisNode node : nodes) {

@@ -37,6 +37,8 @@ final class Acquisition {
     final List<String> keys;
     final long leaseTimeMillis;
     final CompletableFuture<LockImpl> result = new CompletableFuture<>();
+    /** The id of this acquisition's events and of the lock it grants. */
+    final String lockId = Tokens.id();
 
     private final long startNanos = System.nanoTime();
     private final boolean hasDeadline;
@@ -114,7 +116,7 @@ final class Acquisition {
             engine.subscriptions().join(keys, this).whenComplete((v, e) -> {
                 if (state.compareAndSet(SUBSCRIBING, SLEEPING)) {
                     sleep(engine.settings().retryDelay().toNanos()
-                            + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(engine.settings().retryJitter().toMillis())));
+                            + TimeUnit.MILLISECONDS.toNanos(engine.jitterMillis(engine.settings().retryJitter().toMillis())));
                 }
             });
             return;
@@ -220,7 +222,8 @@ final class Acquisition {
             delay = Math.min(s.retryDelay().toNanos(),
                     TimeUnit.MICROSECONDS.toNanos(Tokens.jitter(250L << splits)));
         } else {
-            delay = s.retryDelay().toNanos() + TimeUnit.MILLISECONDS.toNanos(Tokens.jitter(s.retryJitter().toMillis()));
+            delay = s.retryDelay().toNanos() + TimeUnit.MILLISECONDS.toNanos(engine.jitterMillis(s.retryJitter().toMillis()));
+            engine.retryPause(delay);
         }
         if (fifoMode == 2) {
             delay = Math.min(delay, s.fifoHeartbeatTimeout().toNanos() / 3);
@@ -336,6 +339,8 @@ final class Acquisition {
         boolean success;
         @Nullable
         LockImpl lock;
+        /** The last answer came in while the grant was decided but its lock not yet made: succeed() finishes. */
+        boolean answeredBeforeLock;
 
         /**
          * Sends the attempt. A retry without FIFO goes to one tie-breaker node first (the first voting node) and
@@ -476,12 +481,17 @@ final class Acquisition {
 
         private void succeed() {
             long validUntil = start + TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) - engine.driftNanos(leaseTimeMillis);
-            LockImpl l = new LockImpl(engine, keys, lockAndFenceKeys, token, ballot.maxGrantedValue(), leaseTimeMillis,
+            LockImpl l = new LockImpl(engine, lockId, keys, lockAndFenceKeys, token, ballot.maxGrantedValue(), leaseTimeMillis,
                     validUntil, ballot.votes(), answeredAll);
+            boolean late;
             synchronized (this) {
                 lock = l;
+                late = answeredBeforeLock;
             }
             onGranted(l);
+            if (late) {
+                allAnswered(); // the ACQUIRED event and the final votes, which the last answer could not give yet
+            }
         }
 
         private void fail() {
@@ -540,6 +550,10 @@ final class Acquisition {
             synchronized (this) {
                 l = lock;
                 ok = success;
+                if (ok && l == null) {
+                    answeredBeforeLock = true; // another thread decided the grant and is making the lock now
+                    return;
+                }
             }
             if (ok && l != null) {
                 List<NodeVote> all = ballot.votes();
@@ -555,9 +569,11 @@ final class Acquisition {
                         dequeue(others, false);
                     }
                 }
-                engine.fire(LockEvent.Type.ACQUIRED, keys, l.fencingToken(), all, null);
+                engine.fire(LockEvent.Type.ACQUIRED, lockId, keys, l.fencingToken(), all, l.validUntilNanos(), null);
             }
-            engine.fireNodeErrors(keys, ok && l != null ? l.fencingToken() : 0, ballot);
+            boolean granted = ok && l != null;
+            engine.fireNodeErrors(lockId, keys, granted ? l.fencingToken() : 0, granted ? l.validUntilNanos() : 0,
+                    ballot);
         }
 
         @Override

@@ -76,7 +76,7 @@ final class Ballot {
         Throwable t = Node.unwrap(error);
         errors[i] = t;
         failedCount++;
-        return record(i, new NodeVote(nodes.get(i), NodeVote.Outcome.ERROR, Node.describe(t)));
+        return record(i, new NodeVote(nodes.get(i), NodeVote.Outcome.ERROR, NodeErrors.describe(t)));
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 import org.redisson.Redisson;
@@ -77,6 +79,8 @@ public final class Engine implements AutoCloseable {
     private final Node[] nodes;
     private final List<Node> nodeList;
     private final int quorum;
+    private volatile @Nullable RandomGenerator jitterRandom;
+    private volatile @Nullable LongConsumer retryPauses;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Subscriptions subscriptions;
     private final @Nullable RedlockListener listener;
@@ -163,8 +167,8 @@ public final class Engine implements AutoCloseable {
             if (failure == null) {
                 continue;
             }
-            String reason = masked(Node.describe(rootCause(failure)), settings);
-            if (isRefusal(failure)) {
+            String reason = masked(NodeErrors.describe(failure), settings);
+            if (NodeErrors.isRefusal(failure)) {
                 refused.add(nodes.get(i).name + ": " + reason);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "redlock: node {0} did not answer at start-up ({1}); a minority"
@@ -174,32 +178,6 @@ public final class Engine implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw Exceptions.nodesRefused(refused);
         }
-    }
-
-    /** Whether a start-up failure is the server refusing our credentials or our TLS handshake. */
-    static boolean isRefusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
-                return true;
-            }
-            String m = t.getMessage();
-            if (m != null && (m.contains("WRONGPASS") || m.contains("NOAUTH") || m.contains("NOPERM")
-                    || m.contains("invalid password") || m.contains("invalid username-password"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable t = Node.unwrap(failure);
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     /** {@code text} with every configured password replaced by {@code ***}, in case a client echoed one. */
@@ -576,24 +554,26 @@ public final class Engine implements AutoCloseable {
         return Args.positiveMillis(leaseTime, "leaseTime");
     }
 
-    void fire(LockEvent.Type type, List<String> keys, long token, List<NodeVote> votes, @Nullable Throwable error) {
+    void fire(LockEvent.Type type, String lockId, List<String> keys, long token, List<NodeVote> votes,
+            long validUntilNanos, @Nullable Throwable error) {
         RedlockListener l = listener;
         if (l == null) {
             return;
         }
         try {
-            l.onEvent(new LockEvent(type, keys, token, votes, error));
+            l.onEvent(new LockEvent(type, lockId, keys, token, votes, validUntilNanos, error));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "RedlockListener threw; ignored", e);
         }
     }
 
     /** Tells the listener about each failed node of an operation. */
-    void fireNodeErrors(List<String> keys, long token, Ballot ballot) {
+    void fireNodeErrors(String lockId, List<String> keys, long token, long validUntilNanos, Ballot ballot) {
         if (listener == null) {
             return;
         }
-        ballot.forEachError((vote, error) -> fire(LockEvent.Type.NODE_ERROR, keys, token, List.of(vote), error));
+        ballot.forEachError((vote, error) -> fire(LockEvent.Type.NODE_ERROR, lockId, keys, token, List.of(vote),
+                validUntilNanos, error));
     }
 
     boolean isClosed() {
@@ -681,6 +661,38 @@ public final class Engine implements AutoCloseable {
     /** The nodes as {@code host:port}. */
     public List<String> nodeNames() {
         return nodeNames;
+    }
+
+    /**
+     * Test hook, not API: draws the retry jitter from {@code random} instead of the per-thread generators, so a test
+     * can fix the seed, and tells {@code pauses} the length of each retry pause (retry delay plus jitter) in
+     * nanoseconds, so a test can check its bounds without measuring time. {@code null} restores the default.
+     *
+     * @param random the jitter's source, or {@code null}
+     * @param pauses told each retry pause, or {@code null}
+     */
+    public void retryHooks(@Nullable RandomGenerator random, @Nullable LongConsumer pauses) {
+        this.jitterRandom = random;
+        this.retryPauses = pauses;
+    }
+
+    /** A random retry jitter in {@code [0, boundMillis]} milliseconds. */
+    long jitterMillis(long boundMillis) {
+        RandomGenerator r = jitterRandom;
+        if (r == null || boundMillis <= 0) {
+            return Tokens.jitter(boundMillis);
+        }
+        synchronized (r) {
+            return r.nextLong(boundMillis + 1);
+        }
+    }
+
+    /** An acquisition pauses {@code nanos} before its next attempt (retry delay plus jitter). */
+    void retryPause(long nanos) {
+        LongConsumer p = retryPauses;
+        if (p != null) {
+            p.accept(nanos);
+        }
     }
 
     /**

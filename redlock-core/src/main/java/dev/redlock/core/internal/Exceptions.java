@@ -14,7 +14,8 @@ import dev.redlock.api.NodeVote;
 
 /**
  * Every exception the engine throws, with its message code ({@code RL1xxx}). Messages name the keys, the reason in
- * plain words and the nodes involved (as {@code host:port}, never with credentials).
+ * plain words and the nodes involved (as {@code host:port}, never with credentials), each failed node as
+ * {@code host:port: <what happened>} in the words of {@link NodeErrors} ({@code 127.0.0.1:6380: connection refused}).
  */
 public final class Exceptions {
 
@@ -141,9 +142,9 @@ public final class Exceptions {
             if (v.outcome() == NodeVote.Outcome.PENDING) {
                 pending.add(v.node());
             } else if (v.outcome() == NodeVote.Outcome.ERROR) {
-                parts.add(v.node() + " (" + v.error() + ")");
+                parts.add(v.node() + ": " + v.error());
             } else if (v.outcome() == NodeVote.Outcome.NOT_VOTING) {
-                parts.add(v.node() + " (not voting: " + v.error() + ")");
+                parts.add(v.node() + ": not voting (" + v.error() + ")");
             }
         }
         String failed = parts.isEmpty() ? "no node failed" : "failed: " + String.join(", ", parts);

@@ -32,6 +32,7 @@ public final class LockImpl implements Lock {
     private static final int LOST = 2;
 
     private final Engine engine;
+    private final String id;
     private final List<String> keys;
     private final List<Object> scriptKeys;
     private final String token;
@@ -58,9 +59,11 @@ public final class LockImpl implements Lock {
     private @Nullable ScheduledFuture<?> extensionTask;
     private @Nullable ScheduledFuture<?> expiryTask;
 
-    LockImpl(Engine engine, List<String> keys, List<Object> lockAndFenceKeys, String token, long fencingToken,
-            long leaseTimeMillis, long validUntilNanos, List<NodeVote> votes, CompletableFuture<Void> acquireAnswered) {
+    LockImpl(Engine engine, String id, List<String> keys, List<Object> lockAndFenceKeys, String token,
+            long fencingToken, long leaseTimeMillis, long validUntilNanos, List<NodeVote> votes,
+            CompletableFuture<Void> acquireAnswered) {
         this.engine = engine;
+        this.id = id;
         this.acquireAnswered = acquireAnswered;
         this.keys = keys;
         this.scriptKeys = lockAndFenceKeys;
@@ -79,6 +82,16 @@ public final class LockImpl implements Lock {
     @Override
     public long fencingToken() {
         return fencingToken;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public long validUntilNanos() {
+        return validUntilNanos;
     }
 
     @Override
@@ -157,7 +170,7 @@ public final class LockImpl implements Lock {
     }
 
     /** The outcome of one extension round. */
-    private record Extension(boolean ok, List<NodeVote> votes, @Nullable Throwable cause) {
+    private record Extension(boolean ok, List<NodeVote> votes, @Nullable Throwable cause, long validUntilNanos) {
     }
 
     /** One extension round on every node; completes at quorum (granted or impossible). */
@@ -169,14 +182,20 @@ public final class LockImpl implements Lock {
         String count = Integer.toString(keys.size());
         String retention = Long.toString(Engine.fenceRetention(millis));
         String fence = Long.toString(fencingToken);
+        // the decision, recorded under the ballot's monitor: the last answer may come in on another thread before
+        // the deciding one completed {@code out}, and must still see whether the extension was granted
+        Extension[] decision = new Extension[1];
         for (Node node : engine.nodes()) {
             node.<Long>eval(Node.Script.EXTEND, scriptKeys, token, leaseTime, count, retention, fence)
                     .whenComplete((r, e) -> {
                         boolean complete;
                         boolean ok = false;
+                        long newValidUntil = 0;
                         boolean all;
                         List<NodeVote> snapshot = null;
                         Throwable cause = null;
+                        Extension decided = null;
+                        Extension atEnd = null;
                         synchronized (ballot) {
                             if (e != null) {
                                 complete = ballot.failed(node.index, e);
@@ -192,6 +211,7 @@ public final class LockImpl implements Lock {
                                 if (ok) {
                                     this.leaseTimeMillis = millis;
                                     this.validUntilNanos = validUntil;
+                                    newValidUntil = validUntil;
                                 }
                             }
                             all = ballot.allAnswered();
@@ -199,20 +219,27 @@ public final class LockImpl implements Lock {
                                 snapshot = ballot.votes();
                                 cause = ballot.firstError();
                             }
+                            if (complete) {
+                                decided = new Extension(ok, snapshot, cause, newValidUntil);
+                                decision[0] = decided;
+                            }
+                            if (all) {
+                                atEnd = decision[0]; // decided at the latest by this last answer
+                            }
                         }
                         if (ok) {
                             armExpiry();
                         }
-                        if (complete) {
-                            out.complete(new Extension(ok, snapshot, cause));
+                        if (decided != null) {
+                            out.complete(decided);
                         }
                         if (all) {
                             this.votes = snapshot;
-                            boolean granted = out.getNow(new Extension(false, List.of(), null)).ok;
-                            if (granted) {
-                                engine.fire(LockEvent.Type.EXTENDED, keys, fencingToken, snapshot, null);
+                            if (atEnd != null && atEnd.ok) {
+                                engine.fire(LockEvent.Type.EXTENDED, id, keys, fencingToken, snapshot,
+                                        atEnd.validUntilNanos, null);
                             }
-                            engine.fireNodeErrors(keys, fencingToken, ballot);
+                            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, ballot);
                         }
                     });
         }
@@ -351,7 +378,7 @@ public final class LockImpl implements Lock {
             state = LOST;
         }
         engine.unregisterHeld(this);
-        engine.fire(LockEvent.Type.LOST, keys, fencingToken, vs, e); // before the signal: a caller may return at once
+        engine.fire(LockEvent.Type.LOST, id, keys, fencingToken, vs, validUntilNanos, e); // before the signal: a caller may return at once
         lost.complete(e);
         synchronized (this) {
             cancel(extensionTask);
@@ -407,7 +434,7 @@ public final class LockImpl implements Lock {
             List<NodeVote> vs = showVotes(release);
             boolean failed = !ballot.quorumAnswered();
             if (!failed) {
-                engine.fire(LockEvent.Type.RELEASED, keys, fencingToken, vs, null);
+                engine.fire(LockEvent.Type.RELEASED, id, keys, fencingToken, vs, validUntilNanos, null);
             }
             if (failed) {
                 out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum(), vs, ballot.firstError()));
@@ -490,7 +517,7 @@ public final class LockImpl implements Lock {
         }
         release.settled = CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
             release.confirmed.complete(release.ballot); // no-op: decided at the latest with the last first answer
-            engine.fireNodeErrors(keys, fencingToken, release.ballot);
+            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, release.ballot);
         });
         return release;
     }
@@ -547,7 +574,7 @@ public final class LockImpl implements Lock {
 
     @Override
     public String toString() {
-        return "Lock" + keys + "[fence=" + fencingToken + ", state=" + (state == HELD
+        return "Lock" + keys + "[id=" + id + ", fence=" + fencingToken + ", state=" + (state == HELD
                 ? "held"
                 : state == LOST ? "lost" : "released") + "]";
     }

@@ -108,19 +108,6 @@ final class Node {
         return t;
     }
 
-    /** A short description of a node error for votes and messages: type and message, no stack. */
-    static String describe(Throwable e) {
-        Throwable t = unwrap(e);
-        String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + firstLine(m));
-    }
-
-    private static String firstLine(String m) {
-        int nl = m.indexOf('\n');
-        String s = nl < 0 ? m : m.substring(0, nl);
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
-    }
-
     private static String sha1(String source) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-1");

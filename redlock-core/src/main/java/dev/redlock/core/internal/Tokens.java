@@ -36,6 +36,13 @@ final class Tokens {
         }
     }
 
+    /** A new random 64-bit id as 16 lower-case hex digits: for lock ids, which, unlike tokens, are shown. */
+    static String id() {
+        char[] c = new char[16];
+        hex(LOCAL.get().nextLong(), c, 0);
+        return new String(c);
+    }
+
     /** A random number in {@code [0, bound]}; 0 if {@code bound <= 0}. */
     static long jitter(long bound) {
         return bound <= 0 ? 0 : LOCAL.get().nextLong(bound + 1);

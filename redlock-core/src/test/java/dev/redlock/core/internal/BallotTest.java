@@ -71,7 +71,7 @@ final class BallotTest {
         Ballot b = new Ballot(List.of("a:1", "b:2", "c:3"), 2);
         b.held(2, "not held any more");
         b.failed(0, new java.util.concurrent.CompletionException(new IllegalStateException("refused")));
-        assertThat(b.votes()).containsExactly(new NodeVote("a:1", Outcome.ERROR, "IllegalStateException: refused"),
+        assertThat(b.votes()).containsExactly(new NodeVote("a:1", Outcome.ERROR, "error (IllegalStateException: refused)"),
                 new NodeVote("b:2", Outcome.PENDING, null),
                 new NodeVote("c:3", Outcome.HELD, "not held any more"));
         List<String> seen = new ArrayList<>();

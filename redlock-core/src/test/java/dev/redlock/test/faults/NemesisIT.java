@@ -32,14 +32,16 @@ import dev.redlock.core.Pauses;
 import dev.redlock.core.Redlock;
 import dev.redlock.test.faults.HistoryChecker.Register;
 import dev.redlock.test.faults.HistoryChecker.Window;
+import dev.redlock.testkit.NodeProxy;
 import dev.redlock.testkit.RedisNode;
 import dev.redlock.testkit.RedisNodes;
 
 /**
  * The fault-injection suite ({@code -Pfaults}, see docs/reliability.md): 5 independent nodes, 8 client engines
  * contending on 4 resources, each grant protected by a fenced register in a sixth Redis; a seeded nemesis kills and
- * later restarts nodes empty, pauses nodes (SIGSTOP) past the lease time, restarts nodes empty at once, and pauses a
- * client's watchdog and thread past the lease time. The {@link HistoryChecker} then checks token order, lost updates,
+ * later restarts nodes empty, pauses nodes (SIGSTOP) past the lease time, restarts nodes empty at once, pauses a
+ * client's watchdog and thread past the lease time, and partitions client 0 (which reaches the nodes through the
+ * testkit's proxies) from a majority of the nodes past the lease time. The {@link HistoryChecker} then checks token order, lost updates,
  * that every stale holder was told, and mutual exclusion, and measures the longest gap between grants.
  *
  * <p>Settings: {@code -Dfaults.duration=PT2M} (ISO-8601), {@code -Dfaults.seed=N} (random and printed if absent),
@@ -67,11 +69,17 @@ final class NemesisIT {
         /** Restart a node empty at once: the epoch marker must keep it from voting. */
         RESTART_EMPTY_AT_ONCE,
         /** Stall a client's watchdog and its thread past the lease time, as a GC pause would. */
-        PAUSE_CLIENT
+        PAUSE_CLIENT,
+        /** Cut client 0 off from a majority of the nodes (its own proxies) past the lease time, then heal. */
+        PARTITION_CLIENT
     }
 
-    /** A client: its engine and, while paused, the future its pause waits for. */
-    private record Client(int index, Redlock engine, AtomicReference<CompletableFuture<Void>> pause) {
+    /**
+     * A client: its engine, while paused the future its pause waits for, and the proxies it reaches the nodes
+     * through (client 0 only; empty for the others, which connect directly).
+     */
+    private record Client(int index, Redlock engine, AtomicReference<CompletableFuture<Void>> pause,
+            List<NodeProxy> proxies) {
     }
 
     @Test
@@ -94,10 +102,14 @@ final class NemesisIT {
                 FencedRegister register = new FencedRegister(storage.node(0).uri())) {
             try {
                 for (int i = 0; i < CLIENTS; i++) {
-                    Redlock engine = Redlock.builder().nodes(nodes.uris()).maxLeaseTime(LEASE_TIME)
+                    List<NodeProxy> proxies = i == 0
+                            ? nodes.nodes().stream().map(n -> NodeProxy.start(n.host(), n.port())).toList()
+                            : List.of();
+                    List<String> uris = i == 0 ? proxies.stream().map(NodeProxy::uri).toList() : nodes.uris();
+                    Redlock engine = Redlock.builder().nodes(uris).maxLeaseTime(LEASE_TIME)
                             .commandTimeout(Duration.ofMillis(250)).retryDelay(Duration.ofMillis(50))
                             .retryJitter(Duration.ofMillis(50)).build();
-                    clients.add(new Client(i, engine, new AtomicReference<>()));
+                    clients.add(new Client(i, engine, new AtomicReference<>(), proxies));
                     // meet every node's epoch marker before the first fault: an engine that first contacts a node
                     // after it restarted empty cannot tell (docs/engine.md, Safety notes)
                     engine.acquire(List.of("warm-up:" + i), LEASE_TIME).release();
@@ -157,6 +169,7 @@ final class NemesisIT {
                 workers.awaitTermination(30, TimeUnit.SECONDS);
                 nodes.nodes().stream().filter(RedisNode::isPaused).forEach(RedisNode::resume);
                 clients.forEach(c -> c.engine().close());
+                clients.forEach(c -> c.proxies().forEach(NodeProxy::close));
             }
         }
     }
@@ -229,6 +242,14 @@ final class NemesisIT {
                 Thread.sleep(leaseTime + 200 + random.nextInt(800)); // longer than the lease time
                 c.pause().set(null);
                 resume.complete(null);
+            }
+            case PARTITION_CLIENT -> {
+                List<NodeProxy> proxies = new ArrayList<>(clients.get(0).proxies());
+                java.util.Collections.shuffle(proxies, random);
+                List<NodeProxy> cut = proxies.subList(0, NODES / 2 + 1); // a majority: no quorum for client 0
+                cut.forEach(NodeProxy::cut);
+                Thread.sleep(leaseTime + 200 + random.nextInt(800)); // longer than the lease time
+                cut.forEach(NodeProxy::heal);
             }
         }
     }
