@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jspecify.annotations.Nullable;
@@ -93,9 +94,16 @@ public final class SettingsLoader {
      * @return the builder; more sources may be added
      */
     public static SmallRyeConfigBuilder builder(ClassLoader loader) {
-        return new SmallRyeConfigBuilder()
+        Config app = ConfigProvider.getConfig(loader);
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
+        if (app instanceof SmallRyeConfig smallRye && onQuarkus(loader)) {
+            // Quarkus sets its profiles (%dev, %test, %prod) on its config, not through a source; elsewhere the
+            // profiles come from the sources, read afresh (the provider's config is cached, its profiles may be stale)
+            builder.withProfiles(smallRye.getProfiles());
+        }
+        return builder
                 .forClassLoader(loader)
-                .withSources(sources(loader))
+                .withSources(sources(app))
                 .addDefaultInterceptors()
                 .withConverter(Duration.class, 200, DurationConverter::convert)
                 .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
@@ -104,10 +112,20 @@ public final class SettingsLoader {
                 .withMappingIgnore("redlock.jta.**");
     }
 
+    /** Whether the application runs on Quarkus, whose config is built for each start of the application. */
+    private static boolean onQuarkus(ClassLoader loader) {
+        try {
+            Class.forName("io.quarkus.runtime.LaunchMode", false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** The sources of the application's MicroProfile Config, read afresh: it lists property names only once. */
-    private static List<ConfigSource> sources(ClassLoader loader) {
+    private static List<ConfigSource> sources(Config app) {
         List<ConfigSource> sources = new ArrayList<>();
-        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
+        app.getConfigSources().forEach(sources::add);
         return sources;
     }
 
