@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -19,6 +20,7 @@ import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Discovery;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
+import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
@@ -72,13 +74,21 @@ public class RedlockExtension implements BuildCompatibleExtension {
     }
 
     /**
-     * Adds {@link Onion}, which also starts and stops the engines.
+     * Adds {@link Onion}, which also starts the engines, and declares {@link Meta @Meta} an application-scoped
+     * stereotype and {@link InModule @InModule} a qualifier, as their own annotations do: a container that indexes
+     * only the application (Quarkus) does not read them from the library's jars.
      *
-     * @param scan the classes to discover
+     * @param scan        the classes to discover
+     * @param annotations the meta-annotations
      */
     @Discovery
-    public void discover(ScannedClasses scan) {
+    public void discover(ScannedClasses scan, MetaAnnotations annotations) {
         scan.add(Onion.class.getName());
+        ClassConfig stereotype = annotations.addStereotype(Meta.class);
+        if (!stereotype.info().hasAnnotation(ApplicationScoped.class)) {
+            stereotype.addAnnotation(ApplicationScoped.class);
+        }
+        annotations.addQualifier(InModule.class);
     }
 
     /**
@@ -107,7 +117,9 @@ public class RedlockExtension implements BuildCompatibleExtension {
         if (c.name().equals(BASE) || c.isInterface() || c.isAbstract()) {
             return;
         }
-        if (!c.hasAnnotation(Meta.class)) {
+        if (c.hasAnnotation(Meta.class)) {
+            metaClasses.add(c.name()); // also here: an index may not know that a subclass of it extends Object
+        } else {
             baseWithoutMeta.add(c.name());
         }
         Set<ClassInfo> kept = new LinkedHashSet<>();

@@ -96,7 +96,7 @@ public final class SettingsLoader {
     public static SmallRyeConfigBuilder builder(ClassLoader loader) {
         Config app = ConfigProvider.getConfig(loader);
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
-        if (app instanceof SmallRyeConfig smallRye && onQuarkus(loader)) {
+        if (app instanceof SmallRyeConfig smallRye && isQuarkus(app)) {
             // Quarkus sets its profiles (%dev, %test, %prod) on its config, not through a source; elsewhere the
             // profiles come from the sources, read afresh (the provider's config is cached, its profiles may be stale)
             builder.withProfiles(smallRye.getProfiles());
@@ -108,18 +108,20 @@ public final class SettingsLoader {
                 .withConverter(Duration.class, 200, DurationConverter::convert)
                 .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
                 .withMapping(RedlockConfig.class)
+                // an unknown redlock.* key is a problem, also where the application's config ignores unknown keys
+                .withValidateUnknown(true)
                 .withMappingIgnore("redlock.datasources.**")
                 .withMappingIgnore("redlock.jta.**");
     }
 
-    /** Whether the application runs on Quarkus, whose config is built for each start of the application. */
-    private static boolean onQuarkus(ClassLoader loader) {
-        try {
-            Class.forName("io.quarkus.runtime.LaunchMode", false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+    /** Whether {@code app} is the config of a Quarkus application: one of its sources is Quarkus'. */
+    private static boolean isQuarkus(Config app) {
+        for (ConfigSource s : app.getConfigSources()) {
+            if (s.getClass().getName().startsWith("io.quarkus.")) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** The sources of the application's MicroProfile Config, read afresh: it lists property names only once. */
