@@ -32,6 +32,7 @@ public class LocalRedis {
 
     private volatile RedisNodes nodes;
 
+    // tag::local-redis[]
     void start(@Observes @Priority(1) Startup startup) {
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
         if (config.getProfiles().stream().noneMatch(p -> p.equals("dev") || p.equals("test"))
@@ -44,6 +45,7 @@ public class LocalRedis {
         System.setProperty(NODES_KEY, String.join(",", started.uris()));
         LOG.infof("Started %d local Redis nodes: %s (set redlock.nodes to use your own)", NODES, started.uris());
     }
+    // end::local-redis[]
 
     void stop(@Observes @Priority(5000) Shutdown shutdown) {
         RedisNodes started = nodes;
