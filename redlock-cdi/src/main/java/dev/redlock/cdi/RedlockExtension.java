@@ -20,12 +20,15 @@ import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Discovery;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.build.compatible.spi.Types;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.lang.model.AnnotationInfo;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.enterprise.lang.model.declarations.DeclarationInfo;
@@ -172,8 +175,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
      */
     @Synthesis
     public void synthesize(SyntheticComponents components, Types types) {
-        Deployment.Discovered found = new Deployment.Discovered(sorted(metaClasses), sorted(baseWithoutMeta),
-                new ArrayList<>(unqualified), new ArrayList<>(qualified));
+        Deployment.Discovered found = discovered();
         components.addBean(Deployment.class)
                 .type(Deployment.class)
                 .scope(Singleton.class)
@@ -201,6 +203,29 @@ public class RedlockExtension implements BuildCompatibleExtension {
                     .withParam(SyntheticBeans.MODULE, module)
                     .createWith(SyntheticBeans.ByModule.class);
         }
+    }
+
+    /**
+     * Reports the problems of what the build found (metas, modules, injection points), all of them, so that the
+     * build (Quarkus) or the deployment (Weld) fails with their RL codes. The configuration is checked when the
+     * application starts. Where the build cannot load the application's classes, the start checks these too.
+     *
+     * @param messages where to report
+     */
+    @Validation
+    public void validate(Messages messages) {
+        List<DeploymentException> problems;
+        try {
+            problems = Deployment.of(SyntheticBeans.classLoader(), discovered()).discoveryProblems();
+        } catch (RuntimeException | LinkageError e) {
+            return; // checked again when the application starts, with its own class loader
+        }
+        problems.forEach(p -> messages.error(p.getMessage()));
+    }
+
+    private Deployment.Discovered discovered() {
+        return new Deployment.Discovered(sorted(metaClasses), sorted(baseWithoutMeta), new ArrayList<>(unqualified),
+                new ArrayList<>(qualified));
     }
 
     private static String[] encoded(List<Deployment.Site> sites) {

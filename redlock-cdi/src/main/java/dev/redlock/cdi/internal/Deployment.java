@@ -221,9 +221,7 @@ public final class Deployment {
      * @return every problem found; empty if the runtime started
      */
     public List<DeploymentException> validateAndStart(Instance<Object> lookup) {
-        List<DeploymentException> problems = new ArrayList<>(index.problems);
-        validateMetas(problems);
-        validateInjectionPoints(problems);
+        List<DeploymentException> problems = discoveryProblems();
         List<String> resolvers = beanClasses(lookup.select(InstanceNameResolver.class));
         if (resolvers.size() > 1) {
             problems.add(CdiMessages.ambiguousInstanceResolver(resolvers));
@@ -258,6 +256,19 @@ public final class Deployment {
         }
         runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(lookup),
                 () -> isolation(lookup), problems);
+        return problems;
+    }
+
+    /**
+     * The problems of what discovery found, without the configuration and the beans: the processor indexes, the
+     * metas and the {@code BeanRedlockBase} injection points. Known at build time.
+     *
+     * @return the problems; empty if none
+     */
+    public List<DeploymentException> discoveryProblems() {
+        List<DeploymentException> problems = new ArrayList<>(index.problems);
+        validateMetas(problems);
+        validateInjectionPoints(problems);
         return problems;
     }
 
