@@ -1,12 +1,12 @@
 /**
- * Redlock for Jakarta CDI: the portable extension, configuration, lifecycle and inspect. Exports only
+ * Redlock for Jakarta CDI: the build-compatible extension, configuration, lifecycle and inspect. Exports only
  * {@code dev.redlock.cdi}.
  */
 @org.jspecify.annotations.NullMarked
 module dev.redlock.cdi {
     requires transitive dev.redlock.api;
     requires dev.redlock.core;
-    // provided by the container at run time; part of the API (Extension, AnnotationLiteral, @Qualifier)
+    // provided by the container at run time; part of the API (BuildCompatibleExtension, AnnotationLiteral, @Qualifier)
     requires static transitive jakarta.cdi;
     requires static transitive jakarta.inject;
     requires transitive io.smallrye.config;
@@ -17,5 +17,8 @@ module dev.redlock.cdi {
     // SmallRye Config implements the RedlockConfig mapping with a generated class
     opens dev.redlock.cdi to io.smallrye.config;
 
-    provides jakarta.enterprise.inject.spi.Extension with dev.redlock.cdi.RedlockExtension;
+    provides jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension
+            with dev.redlock.cdi.RedlockExtension;
+    // the container instantiates the creators of the synthetic beans reflectively
+    opens dev.redlock.cdi.internal;
 }

@@ -21,5 +21,10 @@ module dev.redlock.datasource {
 
     exports dev.redlock.datasource;
 
+    // the JDBC drivers of the application's class loader, for the pools it makes
+    uses java.sql.Driver;
+
     provides jakarta.enterprise.inject.spi.Extension with dev.redlock.datasource.DatasourceExtension;
+    provides jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension
+            with dev.redlock.datasource.DatasourceBuildExtension;
 }

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.MetaSlice;
 import dev.redlock.cdi.internal.CdiMessages;
+import dev.redlock.cdi.internal.Deployment;
 import dev.redlock.cdi.internal.Json;
 import dev.redlock.cdi.internal.RedlockRuntime;
 
@@ -27,25 +30,21 @@ public class Onion {
 
     private static final System.Logger LOG = System.getLogger(Onion.class.getName());
 
-    private final RedlockExtension extension;
+    private final Deployment deployment;
     private final MetaService meta;
     private final RedlockService redlock;
 
     /** For the container's client proxy only. */
     protected Onion() {
-        this.extension = null;
+        this.deployment = null;
         this.meta = null;
         this.redlock = null;
     }
 
-    /**
-     * Created by the container.
-     *
-     * @param extension the extension that holds the runtime
-     */
+    /** Created by the container; {@code deployment} is the synthetic bean that holds the runtime. */
     @Inject
-    protected Onion(RedlockExtension extension) {
-        this.extension = extension;
+    Onion(Deployment deployment) {
+        this.deployment = deployment;
         this.meta = new MetaService(this);
         this.redlock = new RedlockService(this);
     }
@@ -69,7 +68,12 @@ public class Onion {
     }
 
     RedlockRuntime runtime() {
-        return extension.runtime();
+        return deployment.runtime();
+    }
+
+    /** Starts the engines with the application: creating the deployment validates it and starts them. */
+    void start(@Observes Startup startup) {
+        deployment.runtime();
     }
 
     /** Inspects metas. Thread-safe. */

@@ -1,103 +1,273 @@
 package dev.redlock.cdi;
 
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
-import jakarta.enterprise.inject.spi.BeforeShutdown;
-import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
-import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
-import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
-import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Typed;
+import jakarta.enterprise.inject.build.compatible.spi.AnnotationBuilder;
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
+import jakarta.enterprise.inject.build.compatible.spi.Discovery;
+import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
+import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.Types;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.lang.model.AnnotationInfo;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.declarations.DeclarationInfo;
+import jakarta.enterprise.lang.model.declarations.MethodInfo;
+import jakarta.enterprise.lang.model.declarations.ParameterInfo;
+import jakarta.enterprise.lang.model.types.Type;
+import jakarta.inject.Singleton;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.redlock.api.BeanRedlockBase;
 import dev.redlock.api.Meta;
-import dev.redlock.cdi.internal.CdiMessages;
+import dev.redlock.api.RedlockResource;
+import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.cdi.internal.Deployment;
-import dev.redlock.cdi.internal.RedlockRuntime;
+import dev.redlock.cdi.internal.SyntheticBeans;
 
 /**
- * The portable extension of Redlock for CDI, registered through {@code META-INF/services}.
+ * The build-compatible extension (CDI Lite) of Redlock for CDI, registered through {@code META-INF/services}: it
+ * runs on Quarkus ArC at build time and on Weld (through Weld's translator of build-compatible extensions).
  *
- * <p>During type discovery it collects every {@link Meta @Meta} class; it registers the {@link Onion} bean, the
- * runtime binder of the meta beans and the beans behind {@code BeanRedlockBase<?, ?>} injection points (unqualified:
- * the declaring class's module; {@link InModule @InModule}: the named module). In {@code AfterDeploymentValidation}
- * it reads {@link RedlockConfig}, reports every problem at once (codes {@code RL2xxx}, each naming the class or the
- * property and the fix) and starts one lock engine per configured client. At {@code BeforeShutdown} it closes the
- * engines, releasing the locks they still hold.
+ * <p>At build time it collects every {@link Meta @Meta} class and every {@code BeanRedlockBase<?, ?>} injection
+ * point, keeps {@code BeanRedlockBase} out of the bean types of the meta classes (so that such an injection point
+ * resolves to the module's meta, never ambiguously to all of them) and registers {@link Onion}, the runtime
+ * {@link RedlockBinder} and the beans behind {@code BeanRedlockBase<?, ?>} (unqualified: the declaring class's
+ * module; {@link InModule @InModule}: the named module). When the application starts, it reads
+ * {@link RedlockConfig}, reports every problem at once as one {@code DeploymentException} (codes {@code RL2xxx},
+ * each naming the class or the property and the fix) and starts one lock engine per configured client; at shutdown
+ * it closes the engines, releasing the locks they still hold.
  *
- * <p>Not final: the container exposes extensions as application-scoped beans. Thread-safe.
+ * <p>One instance per container build; its methods are called by the container, one phase after the other.
  *
  * @since 0.1
  */
-public class RedlockExtension implements Extension {
+public class RedlockExtension implements BuildCompatibleExtension {
 
-    private final Queue<Class<?>> metaClasses = new ConcurrentLinkedQueue<>();
-    private volatile @Nullable Deployment deployment;
+    private static final String BASE = BeanRedlockBase.class.getName();
 
-    /** Created by the container through {@code META-INF/services}, or by {@code Weld.addExtension}. */
+    private final Queue<String> metaClasses = new ConcurrentLinkedQueue<>();
+    private final Queue<String> baseWithoutMeta = new ConcurrentLinkedQueue<>();
+    private final Queue<Deployment.Site> unqualified = new ConcurrentLinkedQueue<>();
+    private final Queue<Deployment.Site> qualified = new ConcurrentLinkedQueue<>();
+
+    /** Created by the container through {@code META-INF/services}, or by {@code Weld.addBuildCompatibleExtensions}. */
     public RedlockExtension() {
     }
 
-    void begin(@Observes BeforeBeanDiscovery bbd) {
-        deployment = Deployment.begin(classLoader());
-        bbd.addAnnotatedType(Onion.class, Onion.class.getName());
+    /**
+     * Adds {@link Onion}, which also starts the engines, and declares {@link Meta @Meta} an application-scoped
+     * stereotype and {@link InModule @InModule} a qualifier, as their own annotations do: a container that indexes
+     * only the application (Quarkus) does not read them from the library's jars.
+     *
+     * @param scan        the classes to discover
+     * @param annotations the meta-annotations
+     */
+    @Discovery
+    public void discover(ScannedClasses scan, MetaAnnotations annotations) {
+        scan.add(Onion.class.getName());
+        ClassConfig stereotype = annotations.addStereotype(Meta.class);
+        if (!stereotype.info().hasAnnotation(ApplicationScoped.class)) {
+            stereotype.addAnnotation(ApplicationScoped.class);
+        }
+        annotations.addQualifier(InModule.class);
     }
 
-    void collect(@Observes @WithAnnotations(Meta.class) ProcessAnnotatedType<?> pat) {
-        Class<?> c = pat.getAnnotatedType().getJavaClass();
-        if (c.isAnnotationPresent(Meta.class) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())) {
-            metaClasses.add(c);
+    /**
+     * Collects the concrete {@code @Meta} classes.
+     *
+     * @param type a class annotated {@code @Meta}
+     */
+    @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = Meta.class)
+    public void collectMeta(ClassConfig type) {
+        ClassInfo c = type.info();
+        if (c.hasAnnotation(Meta.class) && !c.isInterface() && !c.isAbstract()) {
+            metaClasses.add(c.name());
         }
     }
 
-    void restrictTypes(@Observes ProcessBeanAttributes<?> pba) {
-        deployment().restrictTypes(pba);
+    /**
+     * Keeps {@code BeanRedlockBase<..>} out of the bean types of its subclasses ({@code @Typed} with every other
+     * type), so a {@code BeanRedlockBase<?, ?>} injection point resolves only to the module-resolved beans; meta
+     * beans stay injectable by their own class. A concrete subclass without {@code @Meta} is a problem.
+     *
+     * @param type a subclass of {@code BeanRedlockBase}
+     */
+    @Enhancement(types = BeanRedlockBase.class, withSubtypes = true)
+    public void restrictTypes(ClassConfig type) {
+        ClassInfo c = type.info();
+        if (c.name().equals(BASE) || c.isInterface() || c.isAbstract()) {
+            return;
+        }
+        if (c.hasAnnotation(Meta.class)) {
+            metaClasses.add(c.name()); // also here: an index may not know that a subclass of it extends Object
+        } else {
+            baseWithoutMeta.add(c.name());
+        }
+        Set<ClassInfo> kept = new LinkedHashSet<>();
+        keptTypes(c, kept);
+        type.removeAnnotation(a -> a.name().equals(Typed.class.getName()));
+        type.addAnnotation(AnnotationBuilder.of(Typed.class).value(kept.toArray(ClassInfo[]::new)).build());
     }
 
-    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> pip) {
-        deployment().injectionPoint(pip.getInjectionPoint());
+    private static void keptTypes(@Nullable ClassInfo c, Set<ClassInfo> kept) {
+        if (c == null || c.name().equals(Object.class.getName())) {
+            return;
+        }
+        if (!c.name().equals(BASE) && kept.stream().noneMatch(k -> k.name().equals(c.name()))) {
+            kept.add(c);
+        }
+        keptTypes(c.superClassDeclaration(), kept);
+        c.superInterfacesDeclarations().forEach(i -> keptTypes(i, kept));
     }
 
-    void addBeans(@Observes AfterBeanDiscovery abd) {
-        deployment().addBeans(new ArrayList<>(metaClasses), abd);
-    }
-
-    void validate(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
-        List<? extends Throwable> problems = deployment().validateAndStart(beanManager);
-        problems.forEach(adv::addDeploymentProblem);
-    }
-
-    void shutdown(@Observes BeforeShutdown bs) {
-        if (deployment != null) {
-            deployment.close();
+    /**
+     * Records the {@code BeanRedlockBase} injection points, to validate their modules when the application starts.
+     *
+     * @param bean any bean
+     */
+    @Registration(types = Object.class)
+    public void injectionPoints(BeanInfo bean) {
+        for (InjectionPointInfo ip : bean.injectionPoints()) {
+            if (!rawName(ip.type()).equals(BASE)) {
+                continue;
+            }
+            AnnotationInfo in = ip.qualifiers().stream().filter(q -> q.name().equals(InModule.class.getName()))
+                    .findFirst().orElse(null);
+            ClassInfo owner = declaringClass(ip.declaration());
+            String where = where(ip.declaration(), owner);
+            if (in != null) {
+                qualified.add(new Deployment.Site(in.value().asString(), where));
+            } else if (ip.qualifiers().stream().allMatch(q -> q.name().equals(Default.class.getName())
+                    || q.name().equals(Any.class.getName()))) {
+                unqualified.add(new Deployment.Site(owner.name(), where));
+            }
         }
     }
 
-    /** The runtime; for {@link Onion}. */
-    RedlockRuntime runtime() {
-        return deployment().runtime();
-    }
-
-    private Deployment deployment() {
-        Deployment d = deployment;
-        if (d == null) {
-            throw CdiMessages.eventsOutOfOrder();
+    /**
+     * Registers the synthetic beans: the {@code Deployment} (validated and started with the application), the
+     * binder, the module-resolved {@code BeanRedlockBase<?, ?>} and one {@code @InModule} bean per module.
+     *
+     * @param components where to register
+     * @param types      the type factory
+     */
+    @Synthesis
+    public void synthesize(SyntheticComponents components, Types types) {
+        Deployment.Discovered found = discovered();
+        components.addBean(Deployment.class)
+                .type(Deployment.class)
+                .scope(Singleton.class)
+                .withParam(SyntheticBeans.METAS, SyntheticBeans.param(found.metaClasses()))
+                .withParam(SyntheticBeans.BASES, SyntheticBeans.param(found.baseWithoutMeta()))
+                .withParam(SyntheticBeans.UNQUALIFIED, encoded(found.unqualified()))
+                .withParam(SyntheticBeans.QUALIFIED, encoded(found.qualified()))
+                .createWith(SyntheticBeans.DeploymentCreator.class)
+                .disposeWith(SyntheticBeans.DeploymentDisposer.class);
+        components.addBean(RedlockBinder.class)
+                .type(RedlockBinder.class)
+                .scope(Singleton.class)
+                .createWith(SyntheticBeans.BinderCreator.class);
+        Type anyMeta = types.parameterized(BeanRedlockBase.class, RedlockResource.class, RedlockResource.class);
+        components.addBean(Object.class)
+                .type(anyMeta)
+                .qualifier(Default.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(SyntheticBeans.ByInjectionPoint.class);
+        for (String module : Deployment.moduleNames(SyntheticBeans.classLoader(), found)) {
+            components.addBean(Object.class)
+                    .type(anyMeta)
+                    .qualifier(InModule.Literal.of(module))
+                    .scope(Dependent.class)
+                    .withParam(SyntheticBeans.MODULE, module)
+                    .createWith(SyntheticBeans.ByModule.class);
         }
-        return d;
     }
 
-    private static ClassLoader classLoader() {
-        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        return tccl != null ? tccl : RedlockExtension.class.getClassLoader();
+    /**
+     * Reports the problems of what the build found (metas, modules, injection points), all of them, so that the
+     * build (Quarkus) or the deployment (Weld) fails with their RL codes. The configuration is checked when the
+     * application starts. Where the build cannot load the application's classes, the start checks these too.
+     *
+     * @param messages where to report
+     */
+    @Validation
+    public void validate(Messages messages) {
+        List<DeploymentException> problems;
+        try {
+            problems = Deployment.of(SyntheticBeans.classLoader(), discovered()).discoveryProblems();
+        } catch (RuntimeException | LinkageError e) {
+            return; // checked again when the application starts, with its own class loader
+        }
+        problems.forEach(p -> messages.error(p.getMessage()));
+    }
+
+    private Deployment.Discovered discovered() {
+        return new Deployment.Discovered(sorted(metaClasses), sorted(baseWithoutMeta), new ArrayList<>(unqualified),
+                new ArrayList<>(qualified));
+    }
+
+    private static String[] encoded(List<Deployment.Site> sites) {
+        return SyntheticBeans.param(sites.stream().map(Deployment.Site::encode).toList());
+    }
+
+    private static List<String> sorted(Queue<String> names) {
+        return names.stream().distinct().sorted().toList();
+    }
+
+    private static String rawName(Type t) {
+        if (t.isParameterizedType()) {
+            return t.asParameterizedType().declaration().name();
+        }
+        return t.isClass() ? t.asClass().declaration().name() : "";
+    }
+
+    private static ClassInfo declaringClass(DeclarationInfo d) {
+        return d.isField() ? d.asField().declaringClass() : d.asParameter().declaringMethod().declaringClass();
+    }
+
+    /** The injection point as {@code com.acme.Billing#field} or {@code com.acme.Billing#method(Type)}. */
+    private static String where(DeclarationInfo d, ClassInfo owner) {
+        if (d.isField()) {
+            return owner.name() + "#" + d.asField().name();
+        }
+        MethodInfo m = d.asParameter().declaringMethod();
+        return owner.name() + "#" + (m.isConstructor() ? owner.simpleName() : m.name()) + m.parameters().stream()
+                .map(ParameterInfo::type).map(RedlockExtension::simpleName)
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String simpleName(Type t) {
+        if (t.isParameterizedType()) {
+            return t.asParameterizedType().declaration().simpleName();
+        }
+        if (t.isClass()) {
+            return t.asClass().declaration().simpleName();
+        }
+        if (t.isArray()) {
+            return simpleName(t.asArray().componentType()) + "[]";
+        }
+        return t.toString();
     }
 }

@@ -35,7 +35,8 @@ final class Containers {
         Map<String, String> previous = new HashMap<>();
         props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
         try {
-            return new Weld(UUID.randomUUID().toString()).disableDiscovery().addExtension(new RedlockExtension())
+            return new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                    .addBuildCompatibleExtensions(RedlockExtension.class)
                     .addBeanClasses(beanClasses).initialize();
         } finally {
             previous.forEach((k, v) -> {

@@ -37,7 +37,8 @@ public final class Containers {
         Map<String, String> previous = new HashMap<>();
         props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
         try {
-            return new Weld(UUID.randomUUID().toString()).disableDiscovery().addExtension(new RedlockExtension())
+            return new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                    .addBuildCompatibleExtensions(RedlockExtension.class)
                     .addExtension(new DatasourceExtension()).addBeanClasses(beanClasses).initialize();
         } finally {
             previous.forEach((k, v) -> {

@@ -37,7 +37,7 @@ public final class CdiBench implements AutoCloseable {
             props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
             try {
                 this.container = new Weld("bench-" + UUID.randomUUID()).disableDiscovery()
-                        .addExtension(new RedlockExtension()).addBeanClass(MetaRedlock.class).skipShutdownHook()
+                        .addBuildCompatibleExtensions(RedlockExtension.class).addBeanClass(MetaRedlock.class).skipShutdownHook()
                         .initialize();
             } finally {
                 previous.forEach((k, v) -> {

@@ -172,7 +172,7 @@ public class WeldStartupBenchmark {
         t.setContextClassLoader(loader); // where the extension looks for the index
         try {
             container = new Weld("startup-" + System.nanoTime()).disableDiscovery()
-                    .addExtension(new RedlockExtension()).addBeanClasses(metas.toArray(Class<?>[]::new))
+                    .addBuildCompatibleExtensions(RedlockExtension.class).addBeanClasses(metas.toArray(Class<?>[]::new))
                     .skipShutdownHook().initialize();
             return container;
         } finally {

@@ -55,8 +55,8 @@ public final class CdiMessages {
                 + resource + "': " + why.reason() + "; " + why.kind().fix());
     }
 
-    static DeploymentException baseWithoutMeta(Class<?> beanClass) {
-        return problem("RL2007: " + beanClass.getName() + ": bean extends BeanRedlockBase but is not annotated @Meta;"
+    static DeploymentException baseWithoutMeta(String beanClass) {
+        return problem("RL2007: " + beanClass + ": bean extends BeanRedlockBase but is not annotated @Meta;"
                 + " annotate it with @Meta (and @RedlockResources)");
     }
 
@@ -200,15 +200,10 @@ public final class CdiMessages {
                 + " already shut down)");
     }
 
-    /**
-     * The extension was called before {@code BeforeBeanDiscovery}: a container that does not deliver the portable
-     * extension events in order.
-     *
-     * @return the exception
-     */
-    public static IllegalStateException eventsOutOfOrder() {
-        return new IllegalStateException("RL2028: RedlockExtension: container events out of order;"
-                + " BeforeBeanDiscovery was not observed; register the extension before the container starts");
+    /** A class the build found cannot be loaded at run time: a class path that differs from the build's. */
+    static IllegalStateException missingAtRunTime(String className, Exception cause) {
+        return new IllegalStateException("RL2028: " + className + ": class found when the application was built is"
+                + " missing at run time; rebuild the application", cause);
     }
 
     static IllegalStateException noInjectionPoint() {
@@ -265,6 +260,17 @@ public final class CdiMessages {
             out.append("… (").append(String.format(java.util.Locale.ROOT, "%,d", value.length())).append(" characters)");
         }
         return out.toString();
+    }
+
+    /** Every problem of a deployment as one exception: the messages one per line, the problems suppressed. */
+    static DeploymentException deploymentProblems(List<DeploymentException> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        DeploymentException all = new DeploymentException(problems.size() + " Redlock deployment problems:\n"
+                + problems.stream().map(Throwable::getMessage).collect(Collectors.joining("\n")));
+        problems.forEach(all::addSuppressed);
+        return all;
     }
 
     private static DeploymentException problem(String message) {

@@ -4,175 +4,175 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AnnotatedType;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.InjectionPoint;
-import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
-import jakarta.enterprise.util.TypeLiteral;
-import jakarta.inject.Singleton;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.BeanRedlockBase;
 import dev.redlock.api.Meta;
-import dev.redlock.api.RedlockResource;
 import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.api.spi.MetaNames;
-import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.api.spi.ResourceDeclaration;
 import dev.redlock.cdi.InModule;
 import dev.redlock.cdi.InstanceNameResolver;
 
 /**
  * One deployment of the extension: what discovery found, the validation, and the runtime started from it. The
- * extension delegates every container event here, so the public extension class stays small.
+ * build-compatible extension collects names at build time ({@link Discovered}); the synthetic beans it registers
+ * create a deployment from them at run time, validate it and start the runtime.
  */
 public final class Deployment {
 
-    /** The type of the synthetic beans behind {@code BeanRedlockBase<?, ?>} injection points. */
-    static final Type ANY_META_TYPE = new TypeLiteral<BeanRedlockBase<RedlockResource, RedlockResource>>() {
-        private static final long serialVersionUID = 1L;
-    }.getType();
     /** The meta name preferred when a module has several metas. */
     static final String DEFAULT_META = "redlock";
+
+    /**
+     * What the extension found at build time, as names only: it crosses from build time to run time as parameters
+     * of a synthetic bean.
+     *
+     * @param metaClasses     the binary names of the concrete {@code @Meta} classes
+     * @param baseWithoutMeta the binary names of bean classes extending {@code BeanRedlockBase} without {@code @Meta}
+     * @param unqualified     the unqualified {@code BeanRedlockBase<?, ?>} injection points, keyed by the binary name
+     *                        of their declaring class
+     * @param qualified       the {@code @InModule} injection points, keyed by module name
+     */
+    public record Discovered(List<String> metaClasses, List<String> baseWithoutMeta, List<Site> unqualified,
+            List<Site> qualified) {
+
+        /**
+         * A copy.
+         */
+        public Discovered {
+            metaClasses = List.copyOf(metaClasses);
+            baseWithoutMeta = List.copyOf(baseWithoutMeta);
+            unqualified = List.copyOf(unqualified);
+            qualified = List.copyOf(qualified);
+        }
+    }
+
+    /**
+     * One injection point.
+     *
+     * @param key   the declaring class (unqualified) or the module name ({@code @InModule})
+     * @param where {@code com.acme.Billing#field} or {@code com.acme.Billing#method(Type)}, for messages
+     */
+    public record Site(String key, String where) {
+
+        private static final char SEPARATOR = '\n';
+
+        /** This site as one string, for a synthetic bean parameter. */
+        public String encode() {
+            return key + SEPARATOR + where;
+        }
+
+        /**
+         * The site {@link #encode()} gave.
+         *
+         * @param encoded the string
+         * @return the site
+         */
+        public static Site decode(String encoded) {
+            int i = encoded.indexOf(SEPARATOR);
+            return new Site(encoded.substring(0, i), encoded.substring(i + 1));
+        }
+    }
 
     private final ClassLoader loader;
     private final RedlockIndex index;
     private final ModuleResolver resolver;
-    private final Queue<Class<?>> baseWithoutMeta = new ConcurrentLinkedQueue<>();
-    private final Queue<InjectionPoint> unqualified = new ConcurrentLinkedQueue<>();
-    private final Map<String, Queue<InjectionPoint>> qualified = new ConcurrentHashMap<>();
-    private List<MetaSite> sites = List.of();
-    private Map<String, List<MetaSite>> byModule = Map.of();
+    private final Discovered discovered;
+    private final List<MetaSite> sites;
+    private final Map<String, List<MetaSite>> byModule;
     private volatile @Nullable RedlockRuntime runtime;
 
-    private Deployment(ClassLoader loader, RedlockIndex index, ModuleResolver resolver) {
+    private Deployment(ClassLoader loader, RedlockIndex index, ModuleResolver resolver, Discovered discovered,
+            List<MetaSite> sites) {
         this.loader = loader;
         this.index = index;
         this.resolver = resolver;
-    }
-
-    /**
-     * Starts a deployment: reads the processor indexes visible to {@code loader}.
-     *
-     * @param loader the application class loader
-     * @return the deployment
-     */
-    public static Deployment begin(ClassLoader loader) {
-        RedlockIndex index = RedlockIndex.load(loader);
-        return new Deployment(loader, index, new ModuleResolver(index.modules));
-    }
-
-    /**
-     * Keeps {@code BeanRedlockBase<..>} out of every bean's types, so that a {@code BeanRedlockBase<?, ?>} injection
-     * point resolves only to the synthetic beans (by module), never ambiguously to all metas. Meta beans stay
-     * injectable by their own class.
-     *
-     * @param pba the event
-     */
-    public void restrictTypes(ProcessBeanAttributes<?> pba) {
-        Set<Type> types = pba.getBeanAttributes().getTypes();
-        if (types.stream().noneMatch(t -> rawType(t) == BeanRedlockBase.class)) {
-            return;
-        }
-        if (pba.getAnnotated() instanceof AnnotatedType<?> at && !at.getJavaClass().isAnnotationPresent(Meta.class)) {
-            baseWithoutMeta.add(at.getJavaClass());
-        }
-        Set<Type> kept = types.stream().filter(t -> rawType(t) != BeanRedlockBase.class)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        pba.configureBeanAttributes().types(kept);
-    }
-
-    /**
-     * Records injection points of {@code BeanRedlockBase}, to validate their modules after discovery.
-     *
-     * @param ip the injection point
-     */
-    public void injectionPoint(InjectionPoint ip) {
-        if (rawType(ip.getType()) != BeanRedlockBase.class) {
-            return;
-        }
-        InModule in = (InModule) ip.getQualifiers().stream().filter(InModule.class::isInstance).findFirst()
-                .orElse(null);
-        if (in != null) {
-            qualified.computeIfAbsent(in.value(), k -> new ConcurrentLinkedQueue<>()).add(ip);
-        } else if (ip.getQualifiers().stream().allMatch(q -> q instanceof Default || q instanceof Any)) {
-            unqualified.add(ip);
-        }
-    }
-
-    /**
-     * Resolves the modules of the metas and registers the synthetic beans: the binder, the module-resolved
-     * {@code BeanRedlockBase<?, ?>} and one {@code @InModule} bean per module.
-     *
-     * @param metaClasses the {@code @Meta} classes found
-     * @param abd         the event
-     */
-    public void addBeans(List<Class<?>> metaClasses, AfterBeanDiscovery abd) {
-        List<MetaSite> found = new ArrayList<>();
-        for (Class<?> c : metaClasses) {
-            found.add(MetaSite.of(c, index, resolver));
-        }
-        found.sort((a, b) -> a.beanClass().getName().compareTo(b.beanClass().getName()));
-        sites = List.copyOf(found);
+        this.discovered = discovered;
+        this.sites = sites;
         Map<String, List<MetaSite>> modules = new TreeMap<>();
         for (MetaSite s : sites) {
             if (s.moduleName() != null) {
                 modules.computeIfAbsent(s.moduleName(), k -> new ArrayList<>()).add(s);
             }
         }
-        byModule = modules;
+        this.byModule = modules;
+    }
 
-        abd.addBean()
-                .beanClass(Deployment.class)
-                .types(RedlockBinder.class, Object.class)
-                .scope(Singleton.class)
-                .createWith(cc -> runtime());
-        abd.addBean()
-                .beanClass(Deployment.class)
-                .types(ANY_META_TYPE, Object.class)
-                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
-                .scope(Dependent.class)
-                .produceWith(this::forInjectionPoint);
-        Set<String> names = new TreeSet<>(byModule.keySet());
-        names.addAll(qualified.keySet());
-        for (String module : names) {
-            abd.addBean()
-                    .beanClass(Deployment.class)
-                    .types(ANY_META_TYPE, Object.class)
-                    .qualifiers(InModule.Literal.of(module), Any.Literal.INSTANCE)
-                    .scope(Dependent.class)
-                    .produceWith(instance -> reference(instance, module, () -> "@InModule(\"" + module + "\")"));
+    /**
+     * The module names a build needs {@code @InModule} beans for: the modules of the metas (from the processor
+     * indexes visible to {@code loader}, else the {@code package-info} classes) and the modules named by
+     * {@code @InModule} injection points. Reads no application class but {@code package-info}.
+     *
+     * @param loader     the application class loader
+     * @param discovered what the build found
+     * @return the module names, sorted
+     */
+    public static Set<String> moduleNames(ClassLoader loader, Discovered discovered) {
+        ModuleResolver resolver = new ModuleResolver(RedlockIndex.load(loader).modules);
+        Set<String> names = new TreeSet<>();
+        for (String c : discovered.metaClasses()) {
+            ModuleResolver.ModuleDecl m = resolver.moduleOf(c, loader);
+            if (m != null) {
+                names.add(m.name());
+            }
+        }
+        discovered.qualified().forEach(s -> names.add(s.key()));
+        return names;
+    }
+
+    /**
+     * A deployment at run time: reads the processor indexes visible to {@code loader} and loads the meta classes.
+     *
+     * @param loader     the application class loader
+     * @param discovered what the build found
+     * @return the deployment, not yet validated
+     */
+    public static Deployment of(ClassLoader loader, Discovered discovered) {
+        RedlockIndex index = RedlockIndex.load(loader);
+        ModuleResolver resolver = new ModuleResolver(index.modules);
+        List<MetaSite> found = new ArrayList<>();
+        for (String c : discovered.metaClasses()) {
+            found.add(MetaSite.of(load(c, loader), index, resolver));
+        }
+        found.sort((a, b) -> a.beanClass().getName().compareTo(b.beanClass().getName()));
+        return new Deployment(loader, index, resolver, discovered, List.copyOf(found));
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw CdiMessages.missingAtRunTime(name, e);
         }
     }
 
-    private Object forInjectionPoint(Instance<Object> instance) {
+    /**
+     * The reference behind an unqualified {@code BeanRedlockBase<?, ?>} injection point: the meta of the module of
+     * the class that declares it.
+     *
+     * @param instance the lookup of the synthetic bean's creator
+     * @return the meta bean
+     */
+    public Object forInjectionPoint(Instance<Object> instance) {
         InjectionPoint ip = instance.select(InjectionPoint.class).get();
         Member member = ip == null ? null : ip.getMember();
         if (member == null) {
@@ -183,6 +183,17 @@ public final class Deployment {
             throw CdiMessages.injectionOutsideModuleAtLookup(where(ip));
         }
         return reference(instance, module.name(), () -> where(ip));
+    }
+
+    /**
+     * The reference behind an {@code @InModule(module)} {@code BeanRedlockBase<?, ?>}.
+     *
+     * @param instance the lookup of the synthetic bean's creator
+     * @param module   the module name
+     * @return the meta bean
+     */
+    public Object forModule(Instance<Object> instance, String module) {
+        return reference(instance, module, () -> "@InModule(\"" + module + "\")");
     }
 
     private Object reference(Instance<Object> instance, String module, Supplier<String> where) {
@@ -206,22 +217,18 @@ public final class Deployment {
     /**
      * Validates everything discovery found and the configuration; if all is well, starts the runtime.
      *
-     * @param beanManager the bean manager
+     * @param lookup the lookup of the synthetic bean's creator
      * @return every problem found; empty if the runtime started
      */
-    public List<DeploymentException> validateAndStart(BeanManager beanManager) {
-        List<DeploymentException> problems = new ArrayList<>(index.problems);
-        validateMetas(problems);
-        validateInjectionPoints(problems);
-        Set<Bean<?>> resolvers = beanManager.getBeans(InstanceNameResolver.class);
+    public List<DeploymentException> validateAndStart(Instance<Object> lookup) {
+        List<DeploymentException> problems = discoveryProblems();
+        List<String> resolvers = beanClasses(lookup.select(InstanceNameResolver.class));
         if (resolvers.size() > 1) {
-            problems.add(CdiMessages.ambiguousInstanceResolver(resolvers.stream()
-                    .map(b -> b.getBeanClass().getName()).sorted().toList()));
+            problems.add(CdiMessages.ambiguousInstanceResolver(resolvers));
         }
-        Set<Bean<?>> isolations = beanManager.getBeans(DatasourceIsolation.class);
+        List<String> isolations = beanClasses(lookup.select(DatasourceIsolation.class));
         if (isolations.size() > 1) { // lockIsolate would not know which levels to use
-            problems.add(CdiMessages.ambiguousIsolation(isolations.stream()
-                    .map(b -> b.getBeanClass().getName()).sorted().toList()));
+            problems.add(CdiMessages.ambiguousIsolation(isolations));
         }
         SettingsLoader.Result config = SettingsLoader.load(loader);
         problems.addAll(config.problems());
@@ -247,14 +254,35 @@ public final class Deployment {
         if (!problems.isEmpty()) {
             return problems;
         }
-        runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(beanManager),
-                () -> isolation(beanManager), problems);
+        runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(lookup),
+                () -> isolation(lookup), problems);
         return problems;
     }
 
+    /**
+     * The problems of what discovery found, without the configuration and the beans: the processor indexes, the
+     * metas and the {@code BeanRedlockBase} injection points. Known at build time.
+     *
+     * @return the problems; empty if none
+     */
+    public List<DeploymentException> discoveryProblems() {
+        List<DeploymentException> problems = new ArrayList<>(index.problems);
+        validateMetas(problems);
+        validateInjectionPoints(problems);
+        return problems;
+    }
+
+    /** The classes of the beans {@code found} resolves to, sorted. */
+    private static List<String> beanClasses(Instance<?> found) {
+        List<String> classes = new ArrayList<>();
+        found.handles().forEach(h -> classes.add(h.getBean().getBeanClass().getName()));
+        classes.sort(null);
+        return classes;
+    }
+
     /** The {@code DatasourceIsolation} bean (from {@code redlock-datasource}), or {@code null} if none is deployed. */
-    private static @Nullable DatasourceIsolation isolation(BeanManager beanManager) {
-        Instance<DatasourceIsolation> found = beanManager.createInstance().select(DatasourceIsolation.class);
+    private static @Nullable DatasourceIsolation isolation(Instance<Object> lookup) {
+        Instance<DatasourceIsolation> found = lookup.select(DatasourceIsolation.class);
         return found.isResolvable() ? found.get() : null;
     }
 
@@ -296,9 +324,7 @@ public final class Deployment {
                 problems.add(CdiMessages.duplicateMeta(name, classes));
             }
         });
-        new TreeSet<>(baseWithoutMeta.stream().map(Class::getName).toList()).forEach(n -> problems.add(
-                CdiMessages.baseWithoutMeta(baseWithoutMeta.stream().filter(c -> c.getName().equals(n)).findFirst()
-                        .orElseThrow())));
+        new TreeSet<>(discovered.baseWithoutMeta()).forEach(n -> problems.add(CdiMessages.baseWithoutMeta(n)));
     }
 
     /**
@@ -319,15 +345,17 @@ public final class Deployment {
     }
 
     private void validateInjectionPoints(List<DeploymentException> problems) {
-        for (InjectionPoint ip : unqualified) {
-            ModuleResolver.ModuleDecl module = resolver.moduleOf(ip.getMember().getDeclaringClass());
+        for (Site ip : discovered.unqualified()) {
+            ModuleResolver.ModuleDecl module = resolver.moduleOf(ip.key(), loader);
             if (module == null) {
-                problems.add(CdiMessages.injectionOutsideModule(where(ip)));
+                problems.add(CdiMessages.injectionOutsideModule(ip.where()));
             } else {
-                moduleProblem(where(ip), module.name(), false, problems);
+                moduleProblem(ip.where(), module.name(), false, problems);
             }
         }
-        qualified.forEach((module, ips) -> ips.forEach(ip -> moduleProblem(where(ip), module, true, problems)));
+        for (Site ip : discovered.qualified()) {
+            moduleProblem(ip.where(), ip.key(), true, problems);
+        }
     }
 
     private void moduleProblem(String where, String module, boolean qualifiedByName,
@@ -364,16 +392,6 @@ public final class Deployment {
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
-    private static @Nullable Class<?> rawType(Type t) {
-        if (t instanceof Class<?> c) {
-            return c;
-        }
-        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
-            return c;
-        }
-        return null;
-    }
-
     /**
      * The running runtime.
      *
@@ -399,18 +417,18 @@ public final class Deployment {
     /** Looks up the application's {@link InstanceNameResolver} on first use. */
     private static final class InstanceNames implements Supplier<@Nullable String> {
 
-        private final BeanManager beanManager;
+        private final Instance<Object> lookup;
         private volatile @Nullable InstanceNameResolver resolver;
         private volatile boolean looked;
 
-        InstanceNames(BeanManager beanManager) {
-            this.beanManager = beanManager;
+        InstanceNames(Instance<Object> lookup) {
+            this.lookup = lookup;
         }
 
         @Override
         public @Nullable String get() {
             if (!looked) {
-                Instance<InstanceNameResolver> i = beanManager.createInstance().select(InstanceNameResolver.class);
+                Instance<InstanceNameResolver> i = lookup.select(InstanceNameResolver.class);
                 resolver = i.isResolvable() ? i.get() : null;
                 looked = true;
             }

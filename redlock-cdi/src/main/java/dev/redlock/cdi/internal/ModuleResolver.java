@@ -52,6 +52,18 @@ public final class ModuleResolver {
         return moduleOfPackage(type.getPackageName(), type.getClassLoader());
     }
 
+    /**
+     * The module of the class named {@code className}, without loading it.
+     *
+     * @param className the binary class name
+     * @param loader    the loader of its {@code package-info} classes
+     * @return the nearest module declaration, or {@code null} if the class is in no module
+     */
+    public @Nullable ModuleDecl moduleOf(String className, @Nullable ClassLoader loader) {
+        int dot = className.lastIndexOf('.');
+        return moduleOfPackage(dot < 0 ? "" : className.substring(0, dot), loader);
+    }
+
     private @Nullable ModuleDecl moduleOfPackage(String pkg, @Nullable ClassLoader loader) {
         Optional<ModuleDecl> cached = cache.get(pkg);
         if (cached != null) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jspecify.annotations.Nullable;
@@ -93,21 +94,40 @@ public final class SettingsLoader {
      * @return the builder; more sources may be added
      */
     public static SmallRyeConfigBuilder builder(ClassLoader loader) {
-        return new SmallRyeConfigBuilder()
+        Config app = ConfigProvider.getConfig(loader);
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
+        if (app instanceof SmallRyeConfig smallRye && isQuarkus(app)) {
+            // Quarkus sets its profiles (%dev, %test, %prod) on its config, not through a source; elsewhere the
+            // profiles come from the sources, read afresh (the provider's config is cached, its profiles may be stale)
+            builder.withProfiles(smallRye.getProfiles());
+        }
+        return builder
                 .forClassLoader(loader)
-                .withSources(sources(loader))
+                .withSources(sources(app))
                 .addDefaultInterceptors()
                 .withConverter(Duration.class, 200, DurationConverter::convert)
                 .withConverter(Boolean.class, 200, SettingsLoader::strictBoolean)
                 .withMapping(RedlockConfig.class)
+                // an unknown redlock.* key is a problem, also where the application's config ignores unknown keys
+                .withValidateUnknown(true)
                 .withMappingIgnore("redlock.datasources.**")
                 .withMappingIgnore("redlock.jta.**");
     }
 
+    /** Whether {@code app} is the config of a Quarkus application: one of its sources is Quarkus'. */
+    private static boolean isQuarkus(Config app) {
+        for (ConfigSource s : app.getConfigSources()) {
+            if (s.getClass().getName().startsWith("io.quarkus.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The sources of the application's MicroProfile Config, read afresh: it lists property names only once. */
-    private static List<ConfigSource> sources(ClassLoader loader) {
+    private static List<ConfigSource> sources(Config app) {
         List<ConfigSource> sources = new ArrayList<>();
-        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
+        app.getConfigSources().forEach(sources::add);
         return sources;
     }
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jspecify.annotations.Nullable;
 
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.redlock.api.spi.DurationConverter;
@@ -90,9 +91,25 @@ public final class DatasourceConfigReader {
      * @return the config
      */
     public static Config currentConfig(ClassLoader loader) {
+        Config app = ConfigProvider.getConfig(loader);
         List<ConfigSource> sources = new ArrayList<>();
-        ConfigProvider.getConfig(loader).getConfigSources().forEach(sources::add);
-        return new SmallRyeConfigBuilder().forClassLoader(loader).withSources(sources).addDefaultInterceptors().build();
+        app.getConfigSources().forEach(sources::add);
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
+        if (app instanceof SmallRyeConfig smallRye && isQuarkus(app)) {
+            // Quarkus sets its profiles on its config, not through a source (as redlock-cdi's SettingsLoader)
+            builder.withProfiles(smallRye.getProfiles());
+        }
+        return builder.forClassLoader(loader).withSources(sources).addDefaultInterceptors().build();
+    }
+
+    /** Whether {@code app} is the config of a Quarkus application: one of its sources is Quarkus'. */
+    private static boolean isQuarkus(Config app) {
+        for (ConfigSource s : app.getConfigSources()) {
+            if (s.getClass().getName().startsWith("io.quarkus.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, DatasourceSettings> readAll() {

@@ -1,12 +1,15 @@
 package dev.redlock.datasource.internal;
 
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -298,6 +301,10 @@ public final class DatasourceRegistry implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("redlock-" + s.name() + "-L" + level);
         config.setJdbcUrl(Objects.requireNonNull(s.url(), "url"));
+        String driver = driverFor(s.url());
+        if (driver != null) {
+            config.setDriverClassName(driver);
+        }
         if (s.user() != null) {
             config.setUsername(s.user());
         }
@@ -315,6 +322,26 @@ public final class DatasourceRegistry implements AutoCloseable {
         } catch (RuntimeException e) {
             throw DatasourceMessages.poolFailed(s.name(), level, e);
         }
+    }
+
+    /**
+     * The JDBC driver of the application's class loader that accepts {@code url}, or {@code null} to leave it to
+     * {@code DriverManager}. {@code DriverManager} registers the drivers it finds once per JVM, so an application
+     * restarted in a new class loader (Quarkus dev mode and tests) would not find its driver there.
+     */
+    private static @Nullable String driverFor(String url) {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        try {
+            for (Driver d : ServiceLoader.load(Driver.class,
+                    tccl != null ? tccl : DatasourceRegistry.class.getClassLoader())) {
+                if (d.acceptsURL(url)) {
+                    return d.getClass().getName();
+                }
+            }
+        } catch (SQLException | ServiceConfigurationError e) {
+            return null; // DriverManager reports it
+        }
+        return null;
     }
 
     /** @return the number of pools opened so far (for tests and inspection) */

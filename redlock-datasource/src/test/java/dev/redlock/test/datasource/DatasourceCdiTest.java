@@ -18,9 +18,15 @@ import org.junit.jupiter.api.Test;
 import dev.redlock.datasource.Datasource;
 import dev.redlock.datasource.DatasourceExtension;
 import dev.redlock.datasource.DatasourceLevels;
+import dev.redlock.testkit.RedisNodes;
+import dev.redlock.testkit.WithRedisNodes;
 
 /** {@link DatasourceLevels} as a CDI bean on Weld SE: configuration, qualified injection, start-up and shutdown. */
+// redlock-cdi is on the test class path: its extension starts with every container and needs a node
+@WithRedisNodes
 final class DatasourceCdiTest {
+
+    private static final String NODES = "redlock.nodes";
 
     private static final String MAIN = "jdbc:h2:mem:cdi-main;DB_CLOSE_DELAY=-1";
     private static final String REPORTS = "jdbc:h2:mem:cdi-reports;DB_CLOSE_DELAY=-1";
@@ -35,8 +41,9 @@ final class DatasourceCdiTest {
     }
 
     @Test
-    void qualifiedDataSources_followTheLevel_andLeaveTheAppsOwnAlone() throws Exception {
-        AppConfig.register(Map.of("redlock.datasources.default.url", MAIN, "redlock.datasources.default.pool-size", "1",
+    void qualifiedDataSources_followTheLevel_andLeaveTheAppsOwnAlone(RedisNodes nodes) throws Exception {
+        AppConfig.register(Map.of(NODES, nodes.uris().get(0), "redlock.datasources.default.url", MAIN,
+                "redlock.datasources.default.pool-size", "1",
                 "redlock.datasources.default.connection-timeout", "500ms", "redlock.datasources.reports.url", REPORTS));
         DataSource main;
         try (WeldContainer container = weld(DatasourceConsumer.class, DatasourceAppOwnProducer.class).initialize()) {

@@ -22,13 +22,19 @@ import dev.redlock.datasource.DatasourceExtension;
 import dev.redlock.datasource.DatasourceLevels;
 import dev.redlock.test.TestJndi;
 import dev.redlock.test.app.AppDataSources;
+import dev.redlock.testkit.RedisNodes;
+import dev.redlock.testkit.WithRedisNodes;
 
 /**
  * Bad {@code redlock.datasources.*} and {@code redlock.jta.*} settings fail container start-up as deployment
  * problems, all of them together, each with its code and key; good mappings to the application's DataSource beans and
  * JNDI names start.
  */
+// redlock-cdi is on the test class path: its extension starts with every container and needs a node
+@WithRedisNodes
 final class DatasourceDeploymentTest {
+
+    private static final String NODES = "redlock.nodes";
 
     private static final String URL = "jdbc:h2:mem:deployment;DB_CLOSE_DELAY=-1";
 
@@ -116,10 +122,10 @@ final class DatasourceDeploymentTest {
     }
 
     @Test
-    void mappedLevels_useTheAppsDataSources_andAnUnmappedLevelWithoutUrlFails() throws SQLException {
+    void mappedLevels_useTheAppsDataSources_andAnUnmappedLevelWithoutUrlFails(RedisNodes nodes) throws SQLException {
         AppDataSources.level0 = h2("good-l0");
         TestJndi.bind("java:comp/env/jdbc/reports", h2("good-l1"));
-        AppConfig.register(Map.of("redlock.datasources.default.levels.0.bean", "app-l0",
+        AppConfig.register(Map.of(NODES, nodes.uris().get(0), "redlock.datasources.default.levels.0.bean", "app-l0",
                 "redlock.datasources.default.levels.1.jndi", "java:comp/env/jdbc/reports"));
         try (WeldContainer c = boot()) {
             DatasourceLevels levels = c.select(DatasourceLevels.class).get();
