@@ -52,8 +52,9 @@ import dev.redlock.datasource.internal.StartChecks;
  * or {@code levels.<n>.jndi} (a JNDI name); see {@link LevelSource}. With a JTA transaction manager (a
  * {@code TransactionManager} bean, or {@code redlock.jta.transaction-manager.jndi}) the isolated function also runs in
  * a new transaction of its own, the caller's suspended. A bad setting fails start-up as a deployment problem naming the
- * key (RL2502 to RL2521, all of them at once, through {@link DatasourceExtension} or, on Quarkus, {@link DatasourceBuildExtension}); naming a datasource that is not
- * configured is an {@link IllegalArgumentException} (RL2501). The library's pools are HikariCP pools, opened on first
+ * key (RL2502 to RL2521, all of them at once, through {@link DatasourceExtension}, or on Quarkus
+ * {@link DatasourceBuildExtension}); naming a datasource that is not configured is an
+ * {@link IllegalArgumentException} (RL2501). The library's pools are HikariCP pools, opened on first
  * use and closed with the application; the application's DataSources are left alone.
  *
  * <p><b>Injection</b>: {@code @Inject @Datasource DataSource} (the default datasource) or
