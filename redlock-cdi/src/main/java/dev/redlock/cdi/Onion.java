@@ -7,10 +7,12 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.MetaSlice;
+import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.cdi.internal.CdiMessages;
 import dev.redlock.cdi.internal.Deployment;
 import dev.redlock.cdi.internal.Json;
@@ -71,8 +73,19 @@ public class Onion {
         return deployment.runtime();
     }
 
-    /** Starts the engines with the application: creating the deployment validates it and starts them. */
-    void start(@Observes Startup startup) {
+    /**
+     * Starts the engines with the application: creating the deployment validates it and starts them.
+     *
+     * <p>The deployment looks up the application's {@link InstanceNameResolver} and {@link DatasourceIsolation}
+     * beans itself; these two injection points declare that use, so that a container that removes beans nothing
+     * injects (Quarkus ArC) keeps them, as Weld does, without {@code @Unremovable}.
+     *
+     * @param startup    the container's start event
+     * @param resolvers  the application's instance name resolvers, looked up by the deployment
+     * @param isolations the application's datasource isolations, looked up by the deployment
+     */
+    void start(@Observes Startup startup, Instance<InstanceNameResolver> resolvers,
+            Instance<DatasourceIsolation> isolations) {
         deployment.runtime();
     }
 

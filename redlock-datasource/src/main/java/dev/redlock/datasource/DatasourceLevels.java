@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -29,6 +30,7 @@ import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.datasource.internal.DatasourceConfigReader;
 import dev.redlock.datasource.internal.DatasourceMessages;
 import dev.redlock.datasource.internal.DatasourceRegistry;
+import dev.redlock.datasource.internal.StartChecks;
 
 /**
  * Datasource levels, the mechanism behind {@code lockIsolate}: named JDBC datasources whose connections come from one
@@ -50,8 +52,9 @@ import dev.redlock.datasource.internal.DatasourceRegistry;
  * or {@code levels.<n>.jndi} (a JNDI name); see {@link LevelSource}. With a JTA transaction manager (a
  * {@code TransactionManager} bean, or {@code redlock.jta.transaction-manager.jndi}) the isolated function also runs in
  * a new transaction of its own, the caller's suspended. A bad setting fails start-up as a deployment problem naming the
- * key (RL2502 to RL2521, all of them at once, through {@link DatasourceExtension}); naming a datasource that is not
- * configured is an {@link IllegalArgumentException} (RL2501). The library's pools are HikariCP pools, opened on first
+ * key (RL2502 to RL2521, all of them at once, through {@link DatasourceExtension}, or on Quarkus
+ * {@link DatasourceBuildExtension}); naming a datasource that is not configured is an
+ * {@link IllegalArgumentException} (RL2501). The library's pools are HikariCP pools, opened on first
  * use and closed with the application; the application's DataSources are left alone.
  *
  * <p><b>Injection</b>: {@code @Inject @Datasource DataSource} (the default datasource) or
@@ -77,6 +80,9 @@ public class DatasourceLevels implements DatasourceIsolation, AutoCloseable {
     @Inject
     @Nullable
     BeanManager beanManager;
+    @Inject
+    @Nullable
+    Instance<StartChecks> startChecks;
 
     /**
      * For CDI only, which initializes the bean from {@link ConfigProvider#getConfig()} after construction; outside CDI
@@ -126,6 +132,9 @@ public class DatasourceLevels implements DatasourceIsolation, AutoCloseable {
 
     @PostConstruct
     void init() {
+        if (startChecks != null && startChecks.isResolvable()) {
+            startChecks.get(); // Quarkus: the checks DatasourceExtension does at deployment elsewhere
+        }
         if (registry == null) {
             ClassLoader tccl = Thread.currentThread().getContextClassLoader();
             registry = DatasourceRegistry.create(

@@ -28,7 +28,9 @@ import com.example.demo.LocalRedis;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.redlock.api.BeanRedlockBase;
+import dev.redlock.api.HeldLock;
 import dev.redlock.cdi.InModule;
+import dev.redlock.cdi.Onion;
 import dev.redlock.datasource.Datasource;
 
 /**
@@ -58,6 +60,9 @@ class QuarkusStudentTest {
 
     @Inject
     LocalRedis localRedis;
+
+    @Inject
+    Onion onion;
 
     @Test
     void studentTest_runsUnderTheLock() {
@@ -99,6 +104,13 @@ class QuarkusStudentTest {
         }
         assertThat(given().get("/student/" + user + "/score").then().statusCode(200).extract().asString())
                 .isEqualTo("50");
+    }
+
+    @Test
+    void anInstanceNameResolverThatNothingInjects_namesTheInstanceOfEveryKey() {
+        List<HeldLock> held = student.lock(MetaRedlock_.Lock.NAME, () -> onion.redlock().inspectLocks());
+        assertThat(held).extracting(HeldLock::key)
+                .contains("redlock_demo_local:campus:demo-student.name");
     }
 
     @Test
