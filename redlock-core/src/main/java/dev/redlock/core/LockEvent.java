@@ -1,5 +1,6 @@
 package dev.redlock.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,11 +24,19 @@ import dev.redlock.api.NodeVote;
  *                     {@link Type#LOST} and {@link Type#RELEASED} the last one it had; 0 for a
  *                     {@link Type#NODE_ERROR} during an acquisition (there is no lock yet). See
  *                     {@link Lock#validUntilNanos()}
- * @param error        the error, for {@link Type#LOST} and {@link Type#NODE_ERROR}; otherwise {@code null}
+ * @param elapsed      how long what this event ends took: for {@link Type#ACQUIRED} and
+ *                     {@link Type#ACQUISITION_FAILED} the time since the acquisition started (the wait), for the
+ *                     other types the time since the grant (the hold time so far); for a {@link Type#NODE_ERROR}
+ *                     during an acquisition, the time since it started
+ * @param error        the error, for {@link Type#LOST}, {@link Type#NODE_ERROR}, {@link Type#EXTENSION_FAILED}
+ *                     (the first node error, or {@code null} when the nodes answered but no quorum extended) and
+ *                     {@link Type#ACQUISITION_FAILED} (the {@link dev.redlock.api.LockAcquisitionException}, whose
+ *                     {@link dev.redlock.api.LockAcquisitionException#reason() reason} says why); otherwise
+ *                     {@code null}
  * @since 0.1
  */
 public record LockEvent(Type type, String lockId, List<String> keys, long fencingToken, List<NodeVote> votes,
-        long validUntilNanos, @Nullable Throwable error) {
+        long validUntilNanos, Duration elapsed, @Nullable Throwable error) {
 
     /**
      * Checks and copies the components.
@@ -38,12 +47,15 @@ public record LockEvent(Type type, String lockId, List<String> keys, long fencin
      * @param fencingToken    the grant's fencing token, or 0 when there is no grant
      * @param votes           each node's answer to the operation, in node order
      * @param validUntilNanos the lock's end of validity on the {@link System#nanoTime()} clock, or 0
-     * @param error           the error, for {@link Type#LOST} and {@link Type#NODE_ERROR}
-     * @throws NullPointerException if {@code type}, {@code lockId}, {@code keys} or {@code votes} is null
+     * @param elapsed         the wait (acquisition events) or the hold time so far (the others)
+     * @param error           the error, for the types that carry one
+     * @throws NullPointerException if {@code type}, {@code lockId}, {@code keys}, {@code votes} or
+     *                              {@code elapsed} is null
      */
     public LockEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(lockId, "lockId");
+        Objects.requireNonNull(elapsed, "elapsed");
         keys = List.copyOf(keys);
         votes = List.copyOf(votes);
     }
@@ -54,10 +66,21 @@ public record LockEvent(Type type, String lockId, List<String> keys, long fencin
         ACQUIRED,
         /** A lock was extended; {@link LockEvent#validUntilNanos()} is its new end of validity. */
         EXTENDED,
+        /**
+         * An extension did not reach a quorum in time; the lock stays valid until {@link LockEvent#validUntilNanos()}
+         * and the watchdog tries again while validity is left, so a {@link #LOST} follows only if none succeeds.
+         */
+        EXTENSION_FAILED,
         /** A lock was released. */
         RELEASED,
         /** A held lock was lost. */
         LOST,
+        /**
+         * An acquisition ended without a lock: it gave up, timed out, was interrupted or the engine closed. The
+         * {@link LockEvent#error()} is the {@link dev.redlock.api.LockAcquisitionException} the caller receives
+         * ({@link Redlock#tryAcquire} returns empty instead). {@link LockEvent#fencingToken()} is 0.
+         */
+        ACQUISITION_FAILED,
         /** A node failed to answer an operation (the operation itself may still have succeeded on a quorum). */
         NODE_ERROR
     }

@@ -252,6 +252,38 @@ public final class Redlock implements AutoCloseable {
     }
 
     /**
+     * How many acquisitions of this engine are waiting right now (started, neither granted nor failed yet).
+     *
+     * @return the number of waiting acquisitions
+     */
+    public int waiters() {
+        return engine.waitingCount();
+    }
+
+    /**
+     * Adds a listener told of every event from now on, after the builder's {@link Builder#listener listener}: the
+     * way to attach metrics or logging to an engine built elsewhere. The listener is called synchronously on engine
+     * threads and must be fast; an exception it throws is logged and ignored.
+     *
+     * @param listener the listener; must not be {@code null}
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public void addListener(RedlockListener listener) {
+        engine.addListener(listener);
+    }
+
+    /**
+     * Removes a listener added with {@link #addListener} (or given to the builder). An event being delivered while
+     * this runs may still reach it.
+     *
+     * @param listener the listener
+     * @return whether it was listening
+     */
+    public boolean removeListener(RedlockListener listener) {
+        return engine.removeListener(listener);
+    }
+
+    /**
      * Builds a {@link Redlock}. Not thread-safe. Every setting is checked by {@link #build()}, which names a bad
      * one and its value.
      */

@@ -264,9 +264,14 @@ final class Acquisition {
     private void giveUp() {
         state.set(DONE);
         cleanup(true);
-        result.completeExceptionally(Exceptions.notAcquired(where, keys, lastReason, Math.max(1, attempts),
-                waited(), engine.quorum(), lastVotes, lastCause,
-                outage(System.nanoTime()) ? engine.settings().unreachableTimeout() : null));
+        failWith(Exceptions.notAcquired(where, keys, lastReason, Math.max(1, attempts), waited(), engine.quorum(),
+                lastVotes, lastCause, outage(System.nanoTime()) ? engine.settings().unreachableTimeout() : null));
+    }
+
+    /** Tells the listeners, then the caller: what follows the failure sees the event. */
+    private void failWith(LockAcquisitionException ex) {
+        engine.fire(LockEvent.Type.ACQUISITION_FAILED, lockId, keys, 0, lastVotes, 0, startNanos, ex);
+        result.completeExceptionally(ex);
     }
 
     /** Stops waiting: on close ({@code ex == null}) or interrupt. */
@@ -279,7 +284,7 @@ final class Acquisition {
             s.cancel(false);
         }
         cleanup(true);
-        result.completeExceptionally(ex != null
+        failWith(ex != null
                 ? ex
                 : Exceptions.closedWhileWaiting(where, keys, attempts, waited(), engine.quorum(), lastVotes));
     }
@@ -480,7 +485,7 @@ final class Acquisition {
         }
 
         private void succeed() {
-            long validUntil = start + TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) - engine.driftNanos(leaseTimeMillis);
+            long validUntil = grantValidUntil();
             LockImpl l = new LockImpl(engine, lockId, keys, lockAndFenceKeys, token, ballot.maxGrantedValue(), leaseTimeMillis,
                     validUntil, ballot.votes(), answeredAll);
             boolean late;
@@ -540,6 +545,11 @@ final class Acquisition {
             }
         }
 
+        /** The grant's end of validity: the lock's own moves with extensions, the ACQUIRED event's does not. */
+        private long grantValidUntil() {
+            return start + TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) - engine.driftNanos(leaseTimeMillis);
+        }
+
         private CompletableFuture<Object> releaseNode(Node node) {
             return node.eval(Node.Script.RELEASE, lockAndFenceKeys, token, "0", Integer.toString(keys.size()), "0", "0");
         }
@@ -569,11 +579,12 @@ final class Acquisition {
                         dequeue(others, false);
                     }
                 }
-                engine.fire(LockEvent.Type.ACQUIRED, lockId, keys, l.fencingToken(), all, l.validUntilNanos(), null);
+                engine.fire(LockEvent.Type.ACQUIRED, lockId, keys, l.fencingToken(), all, grantValidUntil(),
+                        startNanos, null);
             }
             boolean granted = ok && l != null;
-            engine.fireNodeErrors(lockId, keys, granted ? l.fencingToken() : 0, granted ? l.validUntilNanos() : 0,
-                    ballot);
+            engine.fireNodeErrors(lockId, keys, granted ? l.fencingToken() : 0, granted ? grantValidUntil() : 0,
+                    startNanos, ballot);
         }
 
         @Override

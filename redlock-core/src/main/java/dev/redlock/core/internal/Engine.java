@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -83,7 +84,8 @@ public final class Engine implements AutoCloseable {
     private volatile @Nullable LongConsumer retryPauses;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Subscriptions subscriptions;
-    private final @Nullable RedlockListener listener;
+    /** The builder's listener first, then those added later; copy-on-write: events far outnumber changes. */
+    private final List<RedlockListener> listeners = new CopyOnWriteArrayList<>();
     private final String epochProposal = Tokens.next().substring(0, 16);
     private final Set<LockImpl> held = ConcurrentHashMap.newKeySet();
     /** Releases that returned at quorum while a node had not answered yet: {@link #close} waits for them too. */
@@ -101,7 +103,9 @@ public final class Engine implements AutoCloseable {
      */
     public Engine(Settings settings) {
         this.settings = settings;
-        this.listener = settings.listener();
+        if (settings.listener() != null) {
+            listeners.add(settings.listener());
+        }
         long timeout = settings.commandTimeout().toMillis();
         List<Node> list = new ArrayList<>();
         try {
@@ -554,26 +558,54 @@ public final class Engine implements AutoCloseable {
         return Args.positiveMillis(leaseTime, "leaseTime");
     }
 
+    /**
+     * Adds a listener told of every event from now on.
+     *
+     * @param l the listener
+     */
+    public void addListener(RedlockListener l) {
+        listeners.add(Objects.requireNonNull(l, "listener"));
+    }
+
+    /**
+     * Removes a listener added before; events already being delivered may still reach it.
+     *
+     * @param l the listener
+     * @return whether it was there
+     */
+    public boolean removeListener(RedlockListener l) {
+        return listeners.remove(l);
+    }
+
+    /** Whether any listener would hear an event: lets callers skip building one. */
+    boolean listened() {
+        return !listeners.isEmpty();
+    }
+
     void fire(LockEvent.Type type, String lockId, List<String> keys, long token, List<NodeVote> votes,
-            long validUntilNanos, @Nullable Throwable error) {
-        RedlockListener l = listener;
-        if (l == null) {
+            long validUntilNanos, long sinceNanos, @Nullable Throwable error) {
+        if (listeners.isEmpty()) {
             return;
         }
-        try {
-            l.onEvent(new LockEvent(type, lockId, keys, token, votes, validUntilNanos, error));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "RedlockListener threw; ignored", e);
+        LockEvent event = new LockEvent(type, lockId, keys, token, votes, validUntilNanos,
+                Duration.ofNanos(Math.max(0, System.nanoTime() - sinceNanos)), error);
+        for (RedlockListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "RedlockListener threw; ignored", e);
+            }
         }
     }
 
-    /** Tells the listener about each failed node of an operation. */
-    void fireNodeErrors(String lockId, List<String> keys, long token, long validUntilNanos, Ballot ballot) {
-        if (listener == null) {
+    /** Tells the listeners about each failed node of an operation. */
+    void fireNodeErrors(String lockId, List<String> keys, long token, long validUntilNanos, long sinceNanos,
+            Ballot ballot) {
+        if (listeners.isEmpty()) {
             return;
         }
         ballot.forEachError((vote, error) -> fire(LockEvent.Type.NODE_ERROR, lockId, keys, token, List.of(vote),
-                validUntilNanos, error));
+                validUntilNanos, sinceNanos, error));
     }
 
     boolean isClosed() {
@@ -731,6 +763,11 @@ public final class Engine implements AutoCloseable {
     /** How many locks this engine holds now. */
     public int heldCount() {
         return held.size();
+    }
+
+    /** How many acquisitions are waiting now (registered with {@link #registerWaiting}). */
+    public int waitingCount() {
+        return waiting.size();
     }
 
     /** How many key subscriptions are open now. */

@@ -38,6 +38,8 @@ public final class LockImpl implements Lock {
     private final String token;
     private final long fencingToken;
     private final CompletableFuture<Void> acquireAnswered;
+    /** When the lock was granted, on the {@link System#nanoTime()} clock: events tell the hold time from it. */
+    private final long grantedNanos = System.nanoTime();
     private volatile int state = HELD; // leaves HELD only under the transition monitor
     private final CompletableFuture<LockLostException> lost = new CompletableFuture<>();
     private final CompletionStage<LockLostException> lostView = lost.minimalCompletionStage();
@@ -237,9 +239,12 @@ public final class LockImpl implements Lock {
                             this.votes = snapshot;
                             if (atEnd != null && atEnd.ok) {
                                 engine.fire(LockEvent.Type.EXTENDED, id, keys, fencingToken, snapshot,
-                                        atEnd.validUntilNanos, null);
+                                        atEnd.validUntilNanos, grantedNanos, null);
+                            } else if (atEnd != null) {
+                                engine.fire(LockEvent.Type.EXTENSION_FAILED, id, keys, fencingToken, snapshot,
+                                        validUntilNanos, grantedNanos, atEnd.cause);
                             }
-                            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, ballot);
+                            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, grantedNanos, ballot);
                         }
                     });
         }
@@ -378,7 +383,7 @@ public final class LockImpl implements Lock {
             state = LOST;
         }
         engine.unregisterHeld(this);
-        engine.fire(LockEvent.Type.LOST, id, keys, fencingToken, vs, validUntilNanos, e); // before the signal: a caller may return at once
+        engine.fire(LockEvent.Type.LOST, id, keys, fencingToken, vs, validUntilNanos, grantedNanos, e); // before the signal: a caller may return at once
         lost.complete(e);
         synchronized (this) {
             cancel(extensionTask);
@@ -434,7 +439,8 @@ public final class LockImpl implements Lock {
             List<NodeVote> vs = showVotes(release);
             boolean failed = !ballot.quorumAnswered();
             if (!failed) {
-                engine.fire(LockEvent.Type.RELEASED, id, keys, fencingToken, vs, validUntilNanos, null);
+                engine.fire(LockEvent.Type.RELEASED, id, keys, fencingToken, vs, validUntilNanos, grantedNanos,
+                        null);
             }
             if (failed) {
                 out.completeExceptionally(Exceptions.releaseFailed(keys, engine.quorum(), vs, ballot.firstError()));
@@ -517,7 +523,7 @@ public final class LockImpl implements Lock {
         }
         release.settled = CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
             release.confirmed.complete(release.ballot); // no-op: decided at the latest with the last first answer
-            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, release.ballot);
+            engine.fireNodeErrors(id, keys, fencingToken, validUntilNanos, grantedNanos, release.ballot);
         });
         return release;
     }
