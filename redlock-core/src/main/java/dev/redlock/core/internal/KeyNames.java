@@ -64,13 +64,10 @@ public final class KeyNames {
         }
         for (String suffix : new String[]{":fence", ":q", ":hb"}) {
             if (name.endsWith(suffix)) {
+                // every auxiliary's base has a brace (base() adds a tag to a key without one), and no lock key
+                // made by base() ends in one of these suffixes after a brace-free part
                 String k = name.substring(0, name.length() - suffix.length());
-                if (k.startsWith("{") && k.endsWith("}") && base(k.substring(1, k.length() - 1)).equals(k)) {
-                    return true;
-                }
-                if (base(k).equals(k) && !k.startsWith("{")) {
-                    return true;
-                }
+                return k.indexOf('{') >= 0 || k.indexOf('}') >= 0;
             }
         }
         return false;

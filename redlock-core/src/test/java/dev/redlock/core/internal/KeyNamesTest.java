@@ -23,9 +23,10 @@ final class KeyNamesTest {
 
     @Test
     void auxiliaryNames_areRecognised_lockKeysAreNot() {
-        for (String key : new String[]{"invoice:42", "order{7}:a", "a{}b"}) {
+        for (String key : new String[]{"invoice:42", "order{7}:a", "a{}b", "{tenant-7}invoice:42", "{t}", "x}y"}) {
             assertThat(KeyNames.isAuxiliary(KeyNames.fence(key))).as(key).isTrue();
             assertThat(KeyNames.isAuxiliary(KeyNames.heartbeats(key))).as(key).isTrue();
+            assertThat(KeyNames.isAuxiliary(KeyNames.queue(key))).as(key).isTrue();
             assertThat(KeyNames.isAuxiliary(key)).as(key).isFalse();
         }
         assertThat(KeyNames.isAuxiliary(KeyNames.EPOCH)).isTrue();
