@@ -29,10 +29,14 @@ public final class Exceptions {
     public static final String INTERRUPTED = "RL1004";
     /** Not acquired: the engine was closed while waiting. */
     public static final String CLOSED_WHILE_WAITING = "RL1005";
+    /** Not acquired: too many nodes could not be asked, the client's connection pools had no free connection. */
+    public static final String POOL_EXHAUSTED = "RL1006";
     /** Lost: an extension could not reach a quorum in time. */
     public static final String LOST = "RL1010";
     /** Not released on enough nodes. */
     public static final String RELEASE_FAILED = "RL1020";
+    /** Not released on enough nodes, because the client's connection pools had no free connection. */
+    public static final String RELEASE_POOL_EXHAUSTED = "RL1021";
     /** The engine is closed. */
     public static final String CLOSED = "RL1030";
     /** The lock was already released. */
@@ -51,7 +55,11 @@ public final class Exceptions {
             Duration waited, int quorum, List<NodeVote> votes, @Nullable Throwable cause, @Nullable Duration outage) {
         String code;
         String what;
-        switch (reason) {
+        Reason told = reason;
+        if (reason == Reason.UNREACHABLE && exhaustedPoolsMissedQuorum(votes, quorum)) {
+            told = Reason.POOL_EXHAUSTED;
+        }
+        switch (told) {
             case HELD -> {
                 code = HELD;
                 what = "held by another owner on " + count(votes, NodeVote.Outcome.HELD) + " of " + votes.size()
@@ -65,6 +73,12 @@ public final class Exceptions {
                                 : "; gave up: no quorum answered for the unreachable timeout " + outage
                                         + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)");
             }
+            case POOL_EXHAUSTED -> {
+                code = POOL_EXHAUSTED;
+                what = count(votes, NodeErrors.Kind.POOL_EXHAUSTED) + " of " + votes.size() + " nodes could not be"
+                        + " asked: the client's connection pool was exhausted (quorum is " + quorum + "); "
+                        + failures(votes) + ". The nodes may be fine: " + NodeErrors.POOL_FIX;
+            }
             default -> {
                 code = VALIDITY_EXPIRED;
                 what = "a quorum of " + quorum + " granted it, but too late: the validity ran out before the votes "
@@ -73,7 +87,16 @@ public final class Exceptions {
         }
         String message = code + ": " + where + keys + ": not acquired after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + " in " + waited + ": " + what;
-        return new LockAcquisitionException(keys, message, cause, reason, attempts, waited, quorum, votes);
+        return new LockAcquisitionException(keys, message, cause, told, attempts, waited, quorum, votes);
+    }
+
+    /**
+     * Whether the nodes whose pool was exhausted are what kept the quorum out of reach: without them, enough nodes
+     * would have answered. Such a failure is the client's, not an outage of the nodes.
+     */
+    static boolean exhaustedPoolsMissedQuorum(List<NodeVote> votes, int quorum) {
+        int exhausted = count(votes, NodeErrors.Kind.POOL_EXHAUSTED);
+        return exhausted > 0 && votes.size() - failed(votes) + exhausted >= quorum;
     }
 
     static LockAcquisitionException interrupted(String where, List<String> keys, int attempts, Duration waited,
@@ -98,10 +121,15 @@ public final class Exceptions {
 
     static LockReleaseException releaseFailed(List<String> keys, int quorum, List<NodeVote> votes,
             @Nullable Throwable cause) {
-        return new LockReleaseException(keys, RELEASE_FAILED + ": Lock" + keys + ": release not confirmed by "
-                + (count(votes, NodeVote.Outcome.ERROR) + count(votes, NodeVote.Outcome.NOT_VOTING)) + " of "
-                + votes.size() + " nodes (at least " + quorum + " must answer): "
-                + failures(votes) + "; the keys there expire with their TTL", cause, votes);
+        boolean pools = exhaustedPoolsMissedQuorum(votes, quorum);
+        return new LockReleaseException(keys, (pools ? RELEASE_POOL_EXHAUSTED : RELEASE_FAILED) + ": Lock" + keys
+                + ": release not confirmed by " + failed(votes) + " of " + votes.size() + " nodes (at least " + quorum
+                + " must answer): " + failures(votes) + "; the keys there expire with their TTL"
+                + (pools
+                        ? "; the nodes may be fine, the client's connection pools were exhausted: "
+                                + NodeErrors.POOL_FIX
+                        : ""),
+                cause, votes);
     }
 
     static IllegalStateException nodesRefused(List<String> problems) {
@@ -124,6 +152,16 @@ public final class Exceptions {
         int n = 0;
         for (NodeVote v : votes) {
             if (v.outcome() == outcome) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int count(List<NodeVote> votes, NodeErrors.Kind kind) {
+        int n = 0;
+        for (NodeVote v : votes) {
+            if (v.outcome() == NodeVote.Outcome.ERROR && v.error() != null && v.error().startsWith(kind.label())) {
                 n++;
             }
         }

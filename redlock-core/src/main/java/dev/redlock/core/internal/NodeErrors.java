@@ -30,6 +30,12 @@ final class NodeErrors {
         CONNECTION_REFUSED("connection refused"),
         /** The peer (the node, or a firewall or proxy on the way) reset the connection. */
         CONNECTION_RESET("connection reset"),
+        /**
+         * The client's connection pool for the node had no free connection within its timeout (Redisson's "Unable
+         * to acquire connection"): the command was never sent, so this says nothing about the node; the pool is too
+         * small for the load, or its connections are all held by slow or blocking commands.
+         */
+        POOL_EXHAUSTED("connection pool exhausted"),
         /** No answer within the command timeout (the node is paused, overloaded, or the network drops packets). */
         TIMEOUT("timed out"),
         /** The TLS handshake failed: an untrusted certificate, a plain-text server, a protocol mismatch. */
@@ -61,6 +67,10 @@ final class NodeErrors {
         }
     }
 
+    /** What to do about {@link Kind#POOL_EXHAUSTED}, in votes and messages. */
+    static final String POOL_FIX = "no free connection in the client's pool for this node within its timeout;"
+            + " raise Redlock.Builder#connectionPoolSize (or setConnectionPoolSize in the Config of a client given"
+            + " with Builder#clients) or the command timeout";
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]*@");
     private static final int MAX_DETAIL = 160;
 
@@ -89,6 +99,9 @@ final class NodeErrors {
         }
         if (m.startsWith("Connection reset") || m.contains("Broken pipe")) {
             return Kind.CONNECTION_RESET;
+        }
+        if (m.startsWith("Unable to acquire connection")) {
+            return Kind.POOL_EXHAUSTED; // a RedisTimeoutException, but no command reached the node
         }
         if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
             return Kind.TLS;
@@ -130,6 +143,7 @@ final class NodeErrors {
         return switch (kind) {
             case CONNECTION_REFUSED, CONNECTION_RESET -> kind.label();
             case TIMEOUT -> kind.label() + " (no answer within the command timeout)";
+            case POOL_EXHAUSTED -> kind.label() + " (" + POOL_FIX + ")";
             default -> kind.label() + " (" + detail(kind, error) + ")";
         };
     }

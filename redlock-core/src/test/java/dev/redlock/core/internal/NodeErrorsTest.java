@@ -36,6 +36,16 @@ final class NodeErrorsTest {
     }
 
     @Test
+    void anExhaustedPool_isNotATimeout() {
+        Throwable e = new CompletionException(new org.redisson.client.RedisTimeoutException(
+                "Unable to acquire connection! Increase connection pool size. Node source: NodeSource [x],"
+                        + " command: (EVALSHA), params: [abc] after 0 of 0 retry attempts"));
+        assertThat(NodeErrors.classify(e)).isEqualTo(NodeErrors.Kind.POOL_EXHAUSTED);
+        assertThat(NodeErrors.describe(e)).startsWith("connection pool exhausted (no free connection")
+                .contains("Redlock.Builder#connectionPoolSize").doesNotContain("EVALSHA");
+    }
+
+    @Test
     void aResetConnection_isTold() {
         Throwable e = new RedisException("Unexpected exception while processing command",
                 new java.io.IOException("Connection reset by peer"));
