@@ -10,9 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A lock could not be acquired within the wait time or the allowed number of attempts.
  *
  * <p>It says why, plainly: the resource was {@linkplain Reason#HELD held by another owner}, too many nodes were
- * {@linkplain Reason#UNREACHABLE unreachable}, the votes came too slowly and the
- * {@linkplain Reason#VALIDITY_EXPIRED validity ran out}, or the client's
- * {@linkplain Reason#POOL_EXHAUSTED connection pools were exhausted}. {@link #votes()} carries the last attempt's answer from
+ * {@linkplain Reason#UNREACHABLE unreachable}, or the votes came too slowly and the
+ * {@linkplain Reason#VALIDITY_EXPIRED validity ran out}. {@link #votes()} carries the last attempt's answer from
  * every node.
  *
  * @since 0.1
@@ -60,14 +59,7 @@ public final class LockAcquisitionException extends RedlockException {
         /** Too many nodes could not be reached (or were not voting) to form a quorum. */
         UNREACHABLE,
         /** A quorum granted the lock, but too late: the remaining validity was not positive. */
-        VALIDITY_EXPIRED,
-        /**
-         * Too many nodes could not be asked because the client's connection pools had no free connection: an
-         * overloaded client, not an outage of the nodes.
-         *
-         * @since 0.1
-         */
-        POOL_EXHAUSTED
+        VALIDITY_EXPIRED
     }
 
     /**

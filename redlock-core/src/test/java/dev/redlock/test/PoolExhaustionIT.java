@@ -29,8 +29,8 @@ import dev.redlock.testkit.WithRedisNodes;
  * A client whose connection pool has no free connection cannot ask its node: the nodes are fine, the client is
  * overloaded. Each client here has a pool of one connection; a blocking {@code BLPOP} on that connection exhausts
  * it. When the exhausted pools are what keeps the quorum out of reach, the acquisition fails with {@code RL1006}
- * {@code POOL_EXHAUSTED} and the release with {@code RL1021}, each saying to raise the pool size, not
- * {@code RL1002} unreachable or {@code RL1020}.
+ * (reason {@code UNREACHABLE}: the nodes were not asked) and the release with {@code RL1021}, each saying to raise
+ * the pool size or check the nodes, not {@code RL1002} or {@code RL1020}.
  */
 @WithRedisNodes(count = 3, lifecycle = WithRedisNodes.Lifecycle.PER_METHOD)
 final class PoolExhaustionIT {
@@ -53,16 +53,16 @@ final class PoolExhaustionIT {
     }
 
     @Test
-    void twoOfThreePoolsExhausted_acquisitionFailsWithItsOwnReason(RedisNodes nodes) throws Exception {
+    void twoOfThreePoolsExhausted_acquisitionFailsWithItsOwnCode(RedisNodes nodes) throws Exception {
         try (Redlock redlock = Redlock.builder().clients(clients).commandTimeout(Duration.ofSeconds(3)).build()) {
             exhaust(nodes, 0, 1);
             assertThatThrownBy(() -> redlock.acquire(List.of("pool:a"), Duration.ofSeconds(10), Duration.ZERO))
                     .isInstanceOfSatisfying(LockAcquisitionException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(LockAcquisitionException.Reason.POOL_EXHAUSTED);
+                        assertThat(e.reason()).isEqualTo(LockAcquisitionException.Reason.UNREACHABLE);
                         assertThat(e.getMessage()).startsWith("RL1006: ")
-                                .contains(name(nodes.node(0)) + ": connection pool exhausted",
-                                        name(nodes.node(1)) + ": connection pool exhausted",
-                                        "Redlock.Builder#connectionPoolSize")
+                                .contains(name(nodes.node(0)) + ": no connection from the pool",
+                                        name(nodes.node(1)) + ": no connection from the pool",
+                                        "raise Redlock.Builder#connectionPoolSize")
                                 .doesNotContain("RL1002");
                         assertThat(e.votes().get(0).outcome()).isEqualTo(NodeVote.Outcome.ERROR);
                     });
@@ -80,7 +80,7 @@ final class PoolExhaustionIT {
             exhaust(nodes, 0, 1);
             assertThatThrownBy(lock::release).isInstanceOfSatisfying(LockReleaseException.class,
                     e -> assertThat(e.getMessage()).startsWith("RL1021: ")
-                            .contains(name(nodes.node(1)) + ": connection pool exhausted", "connectionPoolSize"));
+                            .contains(name(nodes.node(1)) + ": no connection from the pool", "connectionPoolSize"));
             unblock(nodes, 0, 1);
         }
     }
@@ -91,7 +91,9 @@ final class PoolExhaustionIT {
             exhaust(nodes, 0);
             Lock lock = redlock.acquire(List.of("pool:m"), Duration.ofSeconds(10), Duration.ZERO);
             WakeUpIT.awaitAnswered(lock);
-            assertThat(lock.votes().get(0).error()).startsWith("connection pool exhausted (no free connection");
+            assertThat(lock.votes().get(0).error())
+                    .isEqualTo("no connection from the pool (" + "the command was not sent: the client's pool for this"
+                            + " node was exhausted or cannot connect)");
             lock.release();
             unblock(nodes, 0);
         }

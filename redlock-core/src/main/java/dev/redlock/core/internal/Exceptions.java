@@ -29,13 +29,16 @@ public final class Exceptions {
     public static final String INTERRUPTED = "RL1004";
     /** Not acquired: the engine was closed while waiting. */
     public static final String CLOSED_WHILE_WAITING = "RL1005";
-    /** Not acquired: too many nodes could not be asked, the client's connection pools had no free connection. */
+    /**
+     * Not acquired (reason {@code UNREACHABLE}): too many nodes could not be asked because the client got no
+     * connection from its pools: exhausted by the load, or the nodes cannot be connected to.
+     */
     public static final String POOL_EXHAUSTED = "RL1006";
     /** Lost: an extension could not reach a quorum in time. */
     public static final String LOST = "RL1010";
     /** Not released on enough nodes. */
     public static final String RELEASE_FAILED = "RL1020";
-    /** Not released on enough nodes, because the client's connection pools had no free connection. */
+    /** Not released on enough nodes, because the client got no connection from its pools. */
     public static final String RELEASE_POOL_EXHAUSTED = "RL1021";
     /** The engine is closed. */
     public static final String CLOSED = "RL1030";
@@ -55,29 +58,26 @@ public final class Exceptions {
             Duration waited, int quorum, List<NodeVote> votes, @Nullable Throwable cause, @Nullable Duration outage) {
         String code;
         String what;
-        Reason told = reason;
-        if (reason == Reason.UNREACHABLE && exhaustedPoolsMissedQuorum(votes, quorum)) {
-            told = Reason.POOL_EXHAUSTED;
-        }
-        switch (told) {
+        switch (reason) {
             case HELD -> {
                 code = HELD;
                 what = "held by another owner on " + count(votes, NodeVote.Outcome.HELD) + " of " + votes.size()
                         + " nodes (quorum " + quorum + ")";
             }
             case UNREACHABLE -> {
+                if (exhaustedPoolsMissedQuorum(votes, quorum)) {
+                    code = POOL_EXHAUSTED;
+                    what = count(votes, NodeErrors.Kind.POOL_EXHAUSTED) + " of " + votes.size() + " nodes could not"
+                            + " be asked: the client got no connection to them from its pools (quorum is " + quorum
+                            + "); " + failures(votes) + ". " + NodeErrors.POOL_CAUSES;
+                    break;
+                }
                 code = UNREACHABLE;
                 what = failed(votes) + " of " + votes.size() + " nodes failed, quorum is " + quorum + "; "
                         + failures(votes) + (outage == null
                                 ? ""
                                 : "; gave up: no quorum answered for the unreachable timeout " + outage
                                         + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)");
-            }
-            case POOL_EXHAUSTED -> {
-                code = POOL_EXHAUSTED;
-                what = count(votes, NodeErrors.Kind.POOL_EXHAUSTED) + " of " + votes.size() + " nodes could not be"
-                        + " asked: the client's connection pool was exhausted (quorum is " + quorum + "); "
-                        + failures(votes) + ". The nodes may be fine: " + NodeErrors.POOL_FIX;
             }
             default -> {
                 code = VALIDITY_EXPIRED;
@@ -87,7 +87,7 @@ public final class Exceptions {
         }
         String message = code + ": " + where + keys + ": not acquired after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + " in " + waited + ": " + what;
-        return new LockAcquisitionException(keys, message, cause, told, attempts, waited, quorum, votes);
+        return new LockAcquisitionException(keys, message, cause, reason, attempts, waited, quorum, votes);
     }
 
     /**
@@ -125,11 +125,7 @@ public final class Exceptions {
         return new LockReleaseException(keys, (pools ? RELEASE_POOL_EXHAUSTED : RELEASE_FAILED) + ": Lock" + keys
                 + ": release not confirmed by " + failed(votes) + " of " + votes.size() + " nodes (at least " + quorum
                 + " must answer): " + failures(votes) + "; the keys there expire with their TTL"
-                + (pools
-                        ? "; the nodes may be fine, the client's connection pools were exhausted: "
-                                + NodeErrors.POOL_FIX
-                        : ""),
-                cause, votes);
+                + (pools ? ". " + NodeErrors.POOL_CAUSES : ""), cause, votes);
     }
 
     static IllegalStateException nodesRefused(List<String> problems) {

@@ -31,11 +31,12 @@ final class NodeErrors {
         /** The peer (the node, or a firewall or proxy on the way) reset the connection. */
         CONNECTION_RESET("connection reset"),
         /**
-         * The client's connection pool for the node had no free connection within its timeout (Redisson's "Unable
-         * to acquire connection"): the command was never sent, so this says nothing about the node; the pool is too
-         * small for the load, or its connections are all held by slow or blocking commands.
+         * The client got no connection to the node from its pool within its timeout (Redisson's "Unable to acquire
+         * connection"), so the command was never sent: every pooled connection was busy (a pool too small for the
+         * load, or connections held by slow or blocking commands), or none could be made because the node is down
+         * and the client is reconnecting. The exception does not tell the two apart.
          */
-        POOL_EXHAUSTED("connection pool exhausted"),
+        POOL_EXHAUSTED("no connection from the pool"),
         /** No answer within the command timeout (the node is paused, overloaded, or the network drops packets). */
         TIMEOUT("timed out"),
         /** The TLS handshake failed: an untrusted certificate, a plain-text server, a protocol mismatch. */
@@ -67,10 +68,13 @@ final class NodeErrors {
         }
     }
 
-    /** What to do about {@link Kind#POOL_EXHAUSTED}, in votes and messages. */
-    static final String POOL_FIX = "no free connection in the client's pool for this node within its timeout;"
-            + " raise Redlock.Builder#connectionPoolSize (or setConnectionPoolSize in the Config of a client given"
-            + " with Builder#clients) or the command timeout";
+    /** What {@link Kind#POOL_EXHAUSTED} means, in a vote. */
+    static final String POOL_DETAIL = "the command was not sent: the client's pool for this node was exhausted or"
+            + " cannot connect";
+    /** The causes of {@link Kind#POOL_EXHAUSTED} and their fixes, in exception messages. */
+    static final String POOL_CAUSES = "Either the pools are exhausted by the load (raise"
+            + " Redlock.Builder#connectionPoolSize, or setConnectionPoolSize in the Config of a client given with"
+            + " Builder#clients), or the nodes cannot be connected to (check them; their other votes say more)";
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]*@");
     private static final int MAX_DETAIL = 160;
 
@@ -143,7 +147,7 @@ final class NodeErrors {
         return switch (kind) {
             case CONNECTION_REFUSED, CONNECTION_RESET -> kind.label();
             case TIMEOUT -> kind.label() + " (no answer within the command timeout)";
-            case POOL_EXHAUSTED -> kind.label() + " (" + POOL_FIX + ")";
+            case POOL_EXHAUSTED -> kind.label() + " (" + POOL_DETAIL + ")";
             default -> kind.label() + " (" + detail(kind, error) + ")";
         };
     }

@@ -41,8 +41,8 @@ final class NodeErrorsTest {
                 "Unable to acquire connection! Increase connection pool size. Node source: NodeSource [x],"
                         + " command: (EVALSHA), params: [abc] after 0 of 0 retry attempts"));
         assertThat(NodeErrors.classify(e)).isEqualTo(NodeErrors.Kind.POOL_EXHAUSTED);
-        assertThat(NodeErrors.describe(e)).startsWith("connection pool exhausted (no free connection")
-                .contains("Redlock.Builder#connectionPoolSize").doesNotContain("EVALSHA");
+        assertThat(NodeErrors.describe(e)).isEqualTo("no connection from the pool (the command was not sent: the"
+                + " client's pool for this node was exhausted or cannot connect)");
     }
 
     @Test
