@@ -13,11 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
 import dev.redlock.api.LockAcquisitionException;
-import dev.redlock.api.NodeVote;
-import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
 import dev.redlock.testkit.RedisCluster;
-import dev.redlock.testkit.RedisNode;
 
 /**
  * Redlock over three independent Redis Clusters (three masters each), one Redisson cluster client per cluster as a
@@ -47,35 +44,8 @@ final class ClusterIT {
     @Test
     void aHashTaggedMultiKeyLock_isGrantedExtendedReleasedAndFenced() throws InterruptedException {
         List<String> keys = List.of("{order:7}:items", "{order:7}:total");
-        try (Redlock a = Redlock.builder().clients(CLIENTS).build();
-                Redlock b = Redlock.builder().clients(CLIENTS).build()) {
-            Lock lock = a.acquire(keys, Duration.ofSeconds(30));
-            WakeUpIT.awaitAnswered(lock); // granted at quorum: wait for the last node's answer
-            assertThat(lock.votes()).extracting(NodeVote::outcome)
-                    .containsOnly(NodeVote.Outcome.GRANTED);
-            for (RedisCluster cluster : CLUSTERS) {
-                RedisNode owner = cluster.masterFor(keys.get(0));
-                assertThat(owner.keys("{order:7}:*")).as("%s", owner).contains(keys.get(0), keys.get(1));
-            }
-            assertThat(b.tryAcquire(keys, Duration.ofSeconds(30), Duration.ZERO)).as("held").isEmpty();
-            assertThat(b.tryAcquire(List.of("{order:7}:total"), Duration.ofSeconds(30), Duration.ZERO)).isEmpty();
-
-            lock.extend(Duration.ofMinutes(1));
-            assertThat(lock.remainingValidity()).isGreaterThan(Duration.ofSeconds(30));
-            assertThat(CLUSTERS.get(1).masterFor(keys.get(0)).execute("PTTL", keys.get(1)))
-                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LONG).isGreaterThan(30_000L);
-
-            long token = lock.fencingToken();
-            lock.release();
-            assertThat(b.isLocked(keys.get(1))).isFalse();
-            try (Lock next = b.acquire(keys, Duration.ofSeconds(30), Duration.ZERO)) {
-                assertThat(next.fencingToken()).isGreaterThan(token);
-            }
-        }
-        // closing the engines waited for every node's release
-        for (RedisCluster cluster : CLUSTERS) {
-            assertThat(cluster.masterFor(keys.get(0)).keys("{order:7}:*")).doesNotContainAnyElementsOf(keys);
-        }
+        Topologies.lockCycle(CLIENTS, keys, "{order:7}:*",
+                () -> CLUSTERS.stream().map(c -> c.masterFor(keys.get(0))).toList());
     }
 
     @Test

@@ -42,30 +42,8 @@ final class SentinelIT {
                 deployments.add(d);
                 clients.add(Topologies.sentinelClient(d));
             }
-            List<String> keys = List.of("{cart:3}:lines", "{cart:3}:total");
-            try (Redlock a = Redlock.builder().clients(clients).build();
-                    Redlock b = Redlock.builder().clients(clients).build()) {
-                Lock lock = a.acquire(keys, Duration.ofSeconds(30));
-                WakeUpIT.awaitAnswered(lock); // granted at quorum: wait for the last node's answer
-                assertThat(lock.votes()).extracting(NodeVote::outcome)
-                        .containsOnly(NodeVote.Outcome.GRANTED);
-                for (RedisSentinel d : deployments) {
-                    assertThat(d.master().keys("{cart:3}:*")).contains(keys.get(0), keys.get(1));
-                }
-                assertThat(b.tryAcquire(keys, Duration.ofSeconds(30), Duration.ZERO)).isEmpty();
-                lock.extend(Duration.ofMinutes(1));
-                assertThat(lock.remainingValidity()).isGreaterThan(Duration.ofSeconds(30));
-                long token = lock.fencingToken();
-                lock.release();
-                assertThat(b.isLocked(keys.get(1))).isFalse();
-                try (Lock next = b.acquire(keys, Duration.ofSeconds(30), Duration.ZERO)) {
-                    assertThat(next.fencingToken()).isGreaterThan(token);
-                }
-            }
-            // closing the engines waited for every node's release
-            for (RedisSentinel d : deployments) {
-                assertThat(d.master().keys("{cart:3}:*")).doesNotContainAnyElementsOf(keys);
-            }
+            Topologies.lockCycle(clients, List.of("{cart:3}:lines", "{cart:3}:total"), "{cart:3}:*",
+                    () -> deployments.stream().map(RedisSentinel::master).toList());
         } finally {
             Topologies.shutdown(clients);
             deployments.forEach(RedisSentinel::close);

@@ -68,7 +68,7 @@ final class NemesisIT {
     /** Failures this long after a majority outage began are checked: their last attempt began after it. */
     private static final long SETTLE_NANOS = 4 * COMMAND_TIMEOUT.toNanos();
     /** One in this many iterations of a client checks a manual lock past its validity. */
-    private static final int MANUAL_EVERY = 40;
+    private static final int MANUAL_EVERY = 150;
 
     /** What the nemesis does. */
     enum Fault {
@@ -197,7 +197,13 @@ final class NemesisIT {
                 write(seed, summary);
 
                 assertThat(violations).as("checker violations, seed %d", seed).isEmpty();
-                assertThat(all.size()).as("grants, seed %d", seed).isGreaterThanOrEqualTo((int) minGrants);
+                // no grant can happen while a majority is down, nor for one lease time after (the restarted nodes'
+                // quarantine): the liveness bar is for the time a quorum is up
+                long outageNanos = timeline.outages().stream()
+                        .mapToLong(o -> o.toNanos() - o.fromNanos() + LEASE_TIME.toNanos()).sum();
+                long expected = (long) (minGrants * Math.max(0.0, 1.0 - (double) outageNanos / (end - start)));
+                assertThat(all.size()).as("grants, seed %d (%d expected outside majority outages)", seed, expected)
+                        .isGreaterThanOrEqualTo((int) expected);
                 if (injected.containsKey(Fault.KILL_MAJORITY)) {
                     assertThat(reasonsChecked).as("failures checked in majority outages, seed %d", seed).isPositive();
                 }
