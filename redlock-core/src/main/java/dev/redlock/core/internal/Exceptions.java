@@ -29,17 +29,10 @@ public final class Exceptions {
     public static final String INTERRUPTED = "RL1004";
     /** Not acquired: the engine was closed while waiting. */
     public static final String CLOSED_WHILE_WAITING = "RL1005";
-    /**
-     * Not acquired (reason {@code UNREACHABLE}): too many nodes could not be asked because the client got no
-     * connection from its pools: exhausted by the load, or the nodes cannot be connected to.
-     */
-    public static final String POOL_EXHAUSTED = "RL1006";
     /** Lost: an extension could not reach a quorum in time. */
     public static final String LOST = "RL1010";
     /** Not released on enough nodes. */
     public static final String RELEASE_FAILED = "RL1020";
-    /** Not released on enough nodes, because the client got no connection from its pools. */
-    public static final String RELEASE_POOL_EXHAUSTED = "RL1021";
     /** The engine is closed. */
     public static final String CLOSED = "RL1030";
     /** The lock was already released. */
@@ -65,19 +58,13 @@ public final class Exceptions {
                         + " nodes (quorum " + quorum + ")";
             }
             case UNREACHABLE -> {
-                if (exhaustedPoolsMissedQuorum(votes, quorum)) {
-                    code = POOL_EXHAUSTED;
-                    what = count(votes, NodeErrors.Kind.POOL_EXHAUSTED) + " of " + votes.size() + " nodes could not"
-                            + " be asked: the client got no connection to them from its pools (quorum is " + quorum
-                            + "); " + failures(votes) + ". " + NodeErrors.POOL_CAUSES;
-                    break;
-                }
                 code = UNREACHABLE;
                 what = failed(votes) + " of " + votes.size() + " nodes failed, quorum is " + quorum + "; "
                         + failures(votes) + (outage == null
                                 ? ""
                                 : "; gave up: no quorum answered for the unreachable timeout " + outage
-                                        + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)");
+                                        + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)")
+                        + poolHint(votes, quorum);
             }
             default -> {
                 code = VALIDITY_EXPIRED;
@@ -91,12 +78,17 @@ public final class Exceptions {
     }
 
     /**
-     * Whether the nodes whose pool was exhausted are what kept the quorum out of reach: without them, enough nodes
-     * would have answered. Such a failure is the client's, not an outage of the nodes.
+     * When the nodes that got no pooled connection are what kept the quorum out of reach, what that means and the
+     * fix; else empty. The client's exception does not say whether the pool was exhausted by the load or the node
+     * cannot be connected to (a paused, partitioned or dead node yields it too), so the hint names both.
      */
-    static boolean exhaustedPoolsMissedQuorum(List<NodeVote> votes, int quorum) {
-        int exhausted = count(votes, NodeErrors.Kind.POOL_EXHAUSTED);
-        return exhausted > 0 && votes.size() - failed(votes) + exhausted >= quorum;
+    static String poolHint(List<NodeVote> votes, int quorum) {
+        int none = count(votes, NodeErrors.Kind.POOL_EXHAUSTED);
+        if (none == 0 || votes.size() - failed(votes) + none < quorum) {
+            return "";
+        }
+        return "; " + none + " of the failed nodes got " + NodeErrors.Kind.POOL_EXHAUSTED.label() + ". "
+                + NodeErrors.POOL_CAUSES;
     }
 
     static LockAcquisitionException interrupted(String where, List<String> keys, int attempts, Duration waited,
@@ -121,11 +113,10 @@ public final class Exceptions {
 
     static LockReleaseException releaseFailed(List<String> keys, int quorum, List<NodeVote> votes,
             @Nullable Throwable cause) {
-        boolean pools = exhaustedPoolsMissedQuorum(votes, quorum);
-        return new LockReleaseException(keys, (pools ? RELEASE_POOL_EXHAUSTED : RELEASE_FAILED) + ": Lock" + keys
+        return new LockReleaseException(keys, RELEASE_FAILED + ": Lock" + keys
                 + ": release not confirmed by " + failed(votes) + " of " + votes.size() + " nodes (at least " + quorum
                 + " must answer): " + failures(votes) + "; the keys there expire with their TTL"
-                + (pools ? ". " + NodeErrors.POOL_CAUSES : ""), cause, votes);
+                + poolHint(votes, quorum), cause, votes);
     }
 
     static IllegalStateException nodesRefused(List<String> problems) {

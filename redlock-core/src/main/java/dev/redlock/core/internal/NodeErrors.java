@@ -72,9 +72,9 @@ final class NodeErrors {
     static final String POOL_DETAIL = "the command was not sent: the client's pool for this node was exhausted or"
             + " cannot connect";
     /** The causes of {@link Kind#POOL_EXHAUSTED} and their fixes, in exception messages. */
-    static final String POOL_CAUSES = "Either the pools are exhausted by the load (raise"
-            + " Redlock.Builder#connectionPoolSize, or setConnectionPoolSize in the Config of a client given with"
-            + " Builder#clients), or the nodes cannot be connected to (check them; their other votes say more)";
+    static final String POOL_CAUSES = "If those nodes are up, the client's pools are exhausted by the load: raise"
+            + " Redlock.Builder#connectionPoolSize (or setConnectionPoolSize in the Config of a client given with"
+            + " Builder#clients); a paused, partitioned or dead node leaves the pool without a connection too";
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]*@");
     private static final int MAX_DETAIL = 160;
 
