@@ -83,6 +83,39 @@ final class FifoIT {
         }
     }
 
+    /**
+     * A FIFO waiter for several keys holds its place at the head of each key's queue until all its keys are free: a
+     * key it heads stays idle meanwhile, even for a waiter of that key alone (strict per-key order, so head-of-line
+     * blocking), while an engine without FIFO mode ignores the queues and is granted the idle key at once.
+     */
+    @Test
+    void aMultiKeyHeadWaiter_keepsItsFreeKeyIdle_butANonFifoEngineBargesIn(RedisNodes nodes) throws Exception {
+        try (Redlock fifo = Redlock.builder().nodes(nodes.uris()).fifo(true).build();
+                Redlock multi = Redlock.builder().nodes(nodes.uris()).fifo(true).build();
+                Redlock plain = Redlock.builder().nodes(nodes.uris()).build()) {
+            Lock busy = fifo.acquire(List.of("fifo:busy"), Duration.ofSeconds(60));
+            CompletableFuture<Lock> both = multi.acquireAsync(List.of("fifo:idle", "fifo:busy"), Duration.ofSeconds(60),
+                    Duration.ofSeconds(60)).toCompletableFuture();
+            // queued on both keys (inspect shows held keys only, so the free key's queue is read on the nodes)
+            awaitTrue(() -> queued(fifo, "fifo:busy") == 1 && nodes.nodes().stream()
+                    .allMatch(n -> Long.valueOf(1).equals(n.execute("ZCARD", "{fifo:idle}:q"))));
+
+            assertThat(fifo.isLocked("fifo:idle")).as("nobody holds it").isFalse();
+            assertThat(fifo.tryAcquire(List.of("fifo:idle"), Duration.ofSeconds(10), Duration.ZERO))
+                    .as("a FIFO engine waits behind the head waiter, which waits for fifo:busy").isEmpty();
+            Lock barged = plain.tryAcquire(List.of("fifo:idle"), Duration.ofSeconds(10), Duration.ZERO)
+                    .orElseThrow(() -> new AssertionError("a non-FIFO engine is granted a free key at once"));
+            assertThat(both).isNotDone();
+            barged.release();
+
+            busy.release();
+            Lock granted = both.get(20, TimeUnit.SECONDS);
+            granted.release();
+            assertThat(fifo.tryAcquire(List.of("fifo:idle"), Duration.ofSeconds(10), Duration.ofSeconds(10)))
+                    .isPresent();
+        }
+    }
+
     @Test
     void uncontended_fifoLock_isGrantedAtOnce(RedisNodes nodes) {
         try (Redlock r = Redlock.builder().nodes(nodes.uris()).fifo(true).build()) {

@@ -96,6 +96,10 @@ final class Launcher {
                 LOOPBACK, "--save", "", "--appendonly", "no", "--dir", node.dataDirectory().toString(),
                 "--daemonize", "no"));
         command.addAll(node.args());
+        if (node.args().contains("--sentinel")) {
+            // sentinel mode needs a writable config file as the first argument; it keeps its state there
+            command.add(1, sentinelConfig(node).toString());
+        }
         Path log = node.dataDirectory().resolve("redis.log");
         Process process;
         try {
@@ -133,6 +137,18 @@ final class Launcher {
                 throw new IllegalStateException("interrupted while starting redis-server", e);
             }
         }
+    }
+
+    private static Path sentinelConfig(RedisNode node) {
+        Path conf = node.dataDirectory().resolve("sentinel.conf");
+        try {
+            if (!Files.exists(conf)) {
+                Files.createFile(conf);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + conf, e);
+        }
+        return conf;
     }
 
     void started(RedisNode node) {
@@ -212,7 +228,7 @@ final class Launcher {
         }
     }
 
-    private static String readLog(Path log) {
+    static String readLog(Path log) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             List<String> all = lines.toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - 30), all.size()));

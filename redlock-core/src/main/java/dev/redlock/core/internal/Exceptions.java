@@ -63,7 +63,8 @@ public final class Exceptions {
                         + failures(votes) + (outage == null
                                 ? ""
                                 : "; gave up: no quorum answered for the unreachable timeout " + outage
-                                        + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)");
+                                        + " (Redlock.Builder#unreachableTimeout, redlock.unreachable-timeout)")
+                        + poolHint(votes, quorum);
             }
             default -> {
                 code = VALIDITY_EXPIRED;
@@ -74,6 +75,20 @@ public final class Exceptions {
         String message = code + ": " + where + keys + ": not acquired after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + " in " + waited + ": " + what;
         return new LockAcquisitionException(keys, message, cause, reason, attempts, waited, quorum, votes);
+    }
+
+    /**
+     * When the nodes that got no pooled connection are what kept the quorum out of reach, what that means and the
+     * fix; else empty. The client's exception does not say whether the pool was exhausted by the load or the node
+     * cannot be connected to (a paused, partitioned or dead node yields it too), so the hint names both.
+     */
+    static String poolHint(List<NodeVote> votes, int quorum) {
+        int none = count(votes, NodeErrors.Kind.POOL_EXHAUSTED);
+        if (none == 0 || votes.size() - failed(votes) + none < quorum) {
+            return "";
+        }
+        return "; " + none + " of the failed nodes got " + NodeErrors.Kind.POOL_EXHAUSTED.label() + ". "
+                + NodeErrors.POOL_CAUSES;
     }
 
     static LockAcquisitionException interrupted(String where, List<String> keys, int attempts, Duration waited,
@@ -98,10 +113,10 @@ public final class Exceptions {
 
     static LockReleaseException releaseFailed(List<String> keys, int quorum, List<NodeVote> votes,
             @Nullable Throwable cause) {
-        return new LockReleaseException(keys, RELEASE_FAILED + ": Lock" + keys + ": release not confirmed by "
-                + (count(votes, NodeVote.Outcome.ERROR) + count(votes, NodeVote.Outcome.NOT_VOTING)) + " of "
-                + votes.size() + " nodes (at least " + quorum + " must answer): "
-                + failures(votes) + "; the keys there expire with their TTL", cause, votes);
+        return new LockReleaseException(keys, RELEASE_FAILED + ": Lock" + keys
+                + ": release not confirmed by " + failed(votes) + " of " + votes.size() + " nodes (at least " + quorum
+                + " must answer): " + failures(votes) + "; the keys there expire with their TTL"
+                + poolHint(votes, quorum), cause, votes);
     }
 
     static IllegalStateException nodesRefused(List<String> problems) {
@@ -124,6 +139,16 @@ public final class Exceptions {
         int n = 0;
         for (NodeVote v : votes) {
             if (v.outcome() == outcome) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int count(List<NodeVote> votes, NodeErrors.Kind kind) {
+        int n = 0;
+        for (NodeVote v : votes) {
+            if (v.outcome() == NodeVote.Outcome.ERROR && v.error() != null && v.error().startsWith(kind.label())) {
                 n++;
             }
         }

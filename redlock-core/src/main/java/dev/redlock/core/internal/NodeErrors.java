@@ -30,6 +30,13 @@ final class NodeErrors {
         CONNECTION_REFUSED("connection refused"),
         /** The peer (the node, or a firewall or proxy on the way) reset the connection. */
         CONNECTION_RESET("connection reset"),
+        /**
+         * The client got no connection to the node from its pool within its timeout (Redisson's "Unable to acquire
+         * connection"), so the command was never sent: every pooled connection was busy (a pool too small for the
+         * load, or connections held by slow or blocking commands), or none could be made because the node is down
+         * and the client is reconnecting. The exception does not tell the two apart.
+         */
+        POOL_EXHAUSTED("no connection from the pool"),
         /** No answer within the command timeout (the node is paused, overloaded, or the network drops packets). */
         TIMEOUT("timed out"),
         /** The TLS handshake failed: an untrusted certificate, a plain-text server, a protocol mismatch. */
@@ -61,6 +68,13 @@ final class NodeErrors {
         }
     }
 
+    /** What {@link Kind#POOL_EXHAUSTED} means, in a vote. */
+    static final String POOL_DETAIL = "the command was not sent: the client's pool for this node was exhausted or"
+            + " cannot connect";
+    /** The causes of {@link Kind#POOL_EXHAUSTED} and their fixes, in exception messages. */
+    static final String POOL_CAUSES = "If those nodes are up, the client's pools are exhausted by the load: raise"
+            + " Redlock.Builder#connectionPoolSize (or setConnectionPoolSize in the Config of a client given with"
+            + " Builder#clients); a paused, partitioned or dead node leaves the pool without a connection too";
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]*@");
     private static final int MAX_DETAIL = 160;
 
@@ -89,6 +103,9 @@ final class NodeErrors {
         }
         if (m.startsWith("Connection reset") || m.contains("Broken pipe")) {
             return Kind.CONNECTION_RESET;
+        }
+        if (m.startsWith("Unable to acquire connection")) {
+            return Kind.POOL_EXHAUSTED; // a RedisTimeoutException, but no command reached the node
         }
         if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
             return Kind.TLS;
@@ -130,6 +147,7 @@ final class NodeErrors {
         return switch (kind) {
             case CONNECTION_REFUSED, CONNECTION_RESET -> kind.label();
             case TIMEOUT -> kind.label() + " (no answer within the command timeout)";
+            case POOL_EXHAUSTED -> kind.label() + " (" + POOL_DETAIL + ")";
             default -> kind.label() + " (" + detail(kind, error) + ")";
         };
     }

@@ -36,6 +36,16 @@ final class NodeErrorsTest {
     }
 
     @Test
+    void anExhaustedPool_isNotATimeout() {
+        Throwable e = new CompletionException(new org.redisson.client.RedisTimeoutException(
+                "Unable to acquire connection! Increase connection pool size. Node source: NodeSource [x],"
+                        + " command: (EVALSHA), params: [abc] after 0 of 0 retry attempts"));
+        assertThat(NodeErrors.classify(e)).isEqualTo(NodeErrors.Kind.POOL_EXHAUSTED);
+        assertThat(NodeErrors.describe(e)).isEqualTo("no connection from the pool (the command was not sent: the"
+                + " client's pool for this node was exhausted or cannot connect)");
+    }
+
+    @Test
     void aResetConnection_isTold() {
         Throwable e = new RedisException("Unexpected exception while processing command",
                 new java.io.IOException("Connection reset by peer"));

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.redlock.api.LockAcquisitionException;
+
 /**
  * Checks a recorded history of grants against the fenced register's final state:
  * <ul>
@@ -29,7 +31,72 @@ public final class HistoryChecker {
     public record Register(long value, long accepted) {
     }
 
+    /**
+     * An acquisition that failed.
+     *
+     * @param client  the client (engine) index
+     * @param atNanos when it failed
+     * @param reason  the reason it gave
+     * @param message its message
+     */
+    public record Failure(int client, long atNanos, LockAcquisitionException.Reason reason, String message) {
+    }
+
+    /**
+     * A majority of the nodes down.
+     *
+     * @param fromNanos      when the last of them went down
+     * @param toNanos        when the first of them came back
+     * @param namesByClient  per client, the {@code host:port} by which it knows each node that is down
+     */
+    public record Outage(long fromNanos, long toNanos, List<List<String>> namesByClient) {
+    }
+
     private HistoryChecker() {
+    }
+
+    /**
+     * The failures during a majority outage that do not say so: every acquisition that fails while a majority of
+     * the nodes is down, once {@code settleNanos} have passed (so its last attempt started after the outage
+     * began), must give the reason {@code UNREACHABLE} (never {@code HELD}: no quorum answered) and name every node
+     * that is down.
+     *
+     * @param failures    every failed acquisition
+     * @param outages     the majority outages
+     * @param settleNanos how long after an outage starts its failures are checked
+     * @return one line per violation; empty if none
+     */
+    public static List<String> reasonViolations(List<Failure> failures, List<Outage> outages, long settleNanos) {
+        List<String> out = new ArrayList<>();
+        for (Failure f : failures) {
+            for (Outage o : outages) {
+                if (f.atNanos() - (o.fromNanos() + settleNanos) < 0 || f.atNanos() - o.toNanos() > 0) {
+                    continue;
+                }
+                if (f.reason() != LockAcquisitionException.Reason.UNREACHABLE) {
+                    out.add("wrong reason during a majority outage: " + f.reason() + ": " + f.message());
+                }
+                for (String name : o.namesByClient().get(f.client())) {
+                    if (!f.message().contains(name)) {
+                        out.add("node " + name + " (down) not named: " + f.message());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The failures that {@link #reasonViolations} checks.
+     *
+     * @param failures    every failed acquisition
+     * @param outages     the majority outages
+     * @param settleNanos how long after an outage starts its failures are checked
+     * @return how many failures fall into an outage, after its settle time
+     */
+    public static long checkedFailures(List<Failure> failures, List<Outage> outages, long settleNanos) {
+        return failures.stream().filter(f -> outages.stream().anyMatch(o -> f.atNanos() - (o.fromNanos()
+                + settleNanos) >= 0 && f.atNanos() - o.toNanos() <= 0)).count();
     }
 
     /**
@@ -40,12 +107,29 @@ public final class HistoryChecker {
      * @return one line per violation; empty if none
      */
     public static List<String> violations(List<Grant> history, Map<String, Register> registers) {
+        return violations(history, registers, List.of(), new ArrayList<>());
+    }
+
+    /**
+     * All violations of the history, except that a holder not told and two holders at once are labelled as the
+     * effect of a clock step, not counted, when a grant involved overlaps a clock-step window: a node whose wall
+     * clock jumps forward expires its keys early, which Redlock does not protect against (docs/reliability.md);
+     * token order and lost updates, the fencing guarantees, stay violations.
+     *
+     * @param history    every grant
+     * @param registers  the register's final state, per resource
+     * @param clockSteps the windows in which nodes' clocks jumped, and one lease time after
+     * @param labelled   receives one line per effect of a clock step
+     * @return one line per violation; empty if none
+     */
+    public static List<String> violations(List<Grant> history, Map<String, Register> registers,
+            List<Window> clockSteps, List<String> labelled) {
         List<String> out = new ArrayList<>();
         Map<String, List<Grant>> byResource = new TreeMap<>();
         for (Grant g : history) {
             byResource.computeIfAbsent(g.resource(), k -> new ArrayList<>()).add(g);
             if ((g.write() == Grant.Write.REJECTED || g.expired()) && !g.told()) {
-                out.add("not told: " + g);
+                (inClockStep(clockSteps, g) ? labelled : out).add("not told: " + g);
             }
         }
         for (Map.Entry<String, List<Grant>> e : byResource.entrySet()) {
@@ -73,11 +157,17 @@ public final class HistoryChecker {
                 Grant prev = believed.get(i - 1);
                 Grant next = believed.get(i);
                 if (next.startNanos() < prev.endNanos()) {
-                    out.add("two holders at once: " + resource + " " + prev + " and " + next);
+                    boolean clock = inClockStep(clockSteps, prev) || inClockStep(clockSteps, next);
+                    (clock ? labelled : out).add("two holders at once: " + resource + " " + prev + " and " + next);
                 }
             }
         }
         return out;
+    }
+
+    private static boolean inClockStep(List<Window> clockSteps, Grant g) {
+        long end = g.endNanos() == 0 ? g.startNanos() : g.endNanos();
+        return clockSteps.stream().anyMatch(w -> w.fromNanos() < end && w.toNanos() > g.startNanos());
     }
 
     /**

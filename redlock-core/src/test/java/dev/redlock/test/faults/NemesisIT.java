@@ -23,16 +23,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
 import dev.redlock.api.LockAcquisitionException;
 import dev.redlock.api.LockLostException;
+import dev.redlock.core.Lock;
 import dev.redlock.core.Pauses;
 import dev.redlock.core.Redlock;
+import dev.redlock.test.faults.HistoryChecker.Failure;
+import dev.redlock.test.faults.HistoryChecker.Outage;
 import dev.redlock.test.faults.HistoryChecker.Register;
 import dev.redlock.test.faults.HistoryChecker.Window;
 import dev.redlock.testkit.NodeProxy;
+import dev.redlock.testkit.RedisCommandException;
 import dev.redlock.testkit.RedisNode;
 import dev.redlock.testkit.RedisNodes;
 
@@ -59,6 +64,11 @@ final class NemesisIT {
     /** The lease time, also the engines' maxLeaseTime: a node restarted empty sits out this long. */
     private static final Duration LEASE_TIME = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofSeconds(2);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
+    /** Failures this long after a majority outage began are checked: their last attempt began after it. */
+    private static final long SETTLE_NANOS = 4 * COMMAND_TIMEOUT.toNanos();
+    /** One in this many iterations of a client checks a manual lock past its validity. */
+    private static final int MANUAL_EVERY = 150;
 
     /** What the nemesis does. */
     enum Fault {
@@ -71,7 +81,23 @@ final class NemesisIT {
         /** Stall a client's watchdog and its thread past the lease time, as a GC pause would. */
         PAUSE_CLIENT,
         /** Cut client 0 off from a majority of the nodes (its own proxies) past the lease time, then heal. */
-        PARTITION_CLIENT
+        PARTITION_CLIENT,
+        /**
+         * SIGKILL 3 of the 5 nodes for 2-3 s, then restart them empty: every acquisition that fails meanwhile must
+         * say {@code UNREACHABLE} (never {@code HELD}) and name the three nodes.
+         */
+        KILL_MAJORITY,
+        /**
+         * A forward step of the wall clock of 1 or 2 nodes (a minority): Redis expires keys by its wall clock, so
+         * the step expires the resources' lock keys there at once ({@code PEXPIRE key 1} does the same without
+         * touching this machine's clock). The quorum still holds the keys elsewhere; an overlap this lets through
+         * is labelled, not counted, and fencing must still reject the stale write.
+         */
+        CLOCK_STEP
+    }
+
+    /** What the nemesis records besides the fault windows. */
+    private record Timeline(List<Window> windows, List<Outage> outages, List<Window> clockSteps) {
     }
 
     /**
@@ -92,8 +118,12 @@ final class NemesisIT {
 
         ConcurrentLinkedQueue<Grant> history = new ConcurrentLinkedQueue<>();
         AtomicInteger acquireFailures = new AtomicInteger();
+        ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger manualChecks = new AtomicInteger();
+        ConcurrentLinkedQueue<String> manualViolations = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> otherFailures = new ConcurrentLinkedQueue<>();
-        List<Window> windows = new ArrayList<>();
+        Timeline timeline = new Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Window> windows = timeline.windows();
         Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
         List<Client> clients = new ArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(CLIENTS);
@@ -107,7 +137,7 @@ final class NemesisIT {
                             : List.of();
                     List<String> uris = i == 0 ? proxies.stream().map(NodeProxy::uri).toList() : nodes.uris();
                     Redlock engine = Redlock.builder().nodes(uris).maxLeaseTime(LEASE_TIME)
-                            .commandTimeout(Duration.ofMillis(250)).retryDelay(Duration.ofMillis(50))
+                            .commandTimeout(COMMAND_TIMEOUT).retryDelay(Duration.ofMillis(50))
                             .retryJitter(Duration.ofMillis(50)).build();
                     clients.add(new Client(i, engine, new AtomicReference<>(), proxies));
                     // meet every node's epoch marker before the first fault: an engine that first contacts a node
@@ -118,8 +148,9 @@ final class NemesisIT {
                 long deadline = start + duration.toNanos();
                 List<Future<?>> running = new ArrayList<>();
                 for (Client c : clients) {
-                    running.add(workers.submit(() -> work(c, register, deadline, seed, history, acquireFailures,
-                            otherFailures)));
+                    Recorder recorder = new Recorder(history, acquireFailures, failures, otherFailures, manualChecks,
+                            manualViolations);
+                    running.add(workers.submit(() -> work(c, register, deadline, seed, recorder)));
                 }
                 Random random = new Random(seed);
                 while (System.nanoTime() - deadline < 0) {
@@ -129,7 +160,7 @@ final class NemesisIT {
                     }
                     Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
                     long from = System.nanoTime();
-                    inject(fault, random, nodes, clients);
+                    inject(fault, random, nodes, clients, timeline);
                     // the fault's reach: its own time plus one lease time (keys of a stalled holder, a quarantine)
                     windows.add(new Window(from, System.nanoTime() + LEASE_TIME.toNanos()));
                     injected.merge(fault, 1, Integer::sum);
@@ -145,15 +176,38 @@ final class NemesisIT {
                     registers.put(resource, new Register(register.read(resource), register.accepted(resource)));
                 }
                 List<Grant> all = List.copyOf(history);
-                List<String> violations = HistoryChecker.violations(all, registers);
+                List<String> clockStepEffects = new ArrayList<>();
+                List<String> violations = new ArrayList<>(HistoryChecker.violations(all, registers,
+                        timeline.clockSteps(), clockStepEffects));
+                List<Failure> failed = List.copyOf(failures);
+                violations.addAll(HistoryChecker.reasonViolations(failed, timeline.outages(), SETTLE_NANOS));
+                violations.addAll(manualViolations);
+                long reasonsChecked = HistoryChecker.checkedFailures(failed, timeline.outages(), SETTLE_NANOS);
                 String summary = summary(seed, duration, all, acquireFailures.get(), List.copyOf(otherFailures), injected,
                         HistoryChecker.longestGap(all, start, end),
                         HistoryChecker.longestQuietGap(all, windows, start, end), violations);
+                summary += String.format(Locale.ROOT, "  failed acquisitions during majority outages checked for"
+                        + " reason UNREACHABLE naming the 3 nodes: %,d; manual locks checked lost past their"
+                        + " validity: %,d%n  overlaps or untold holders labelled as clock-step effects: %d%n",
+                        reasonsChecked, manualChecks.get(), clockStepEffects.size());
+                StringBuilder effects = new StringBuilder();
+                clockStepEffects.stream().limit(10).forEach(v -> effects.append("    ").append(v).append('\n'));
+                summary += effects;
                 System.out.println(summary);
                 write(seed, summary);
 
                 assertThat(violations).as("checker violations, seed %d", seed).isEmpty();
-                assertThat(all.size()).as("grants, seed %d", seed).isGreaterThanOrEqualTo((int) minGrants);
+                // no grant can happen while a majority is down, nor for one lease time after (the restarted nodes'
+                // quarantine): the liveness bar is for the time a quorum is up
+                long outageNanos = timeline.outages().stream()
+                        .mapToLong(o -> o.toNanos() - o.fromNanos() + LEASE_TIME.toNanos()).sum();
+                long expected = (long) (minGrants * Math.max(0.0, 1.0 - (double) outageNanos / (end - start)));
+                assertThat(all.size()).as("grants, seed %d (%d expected outside majority outages)", seed, expected)
+                        .isGreaterThanOrEqualTo((int) expected);
+                if (injected.containsKey(Fault.KILL_MAJORITY)) {
+                    assertThat(reasonsChecked).as("failures checked in majority outages, seed %d", seed).isPositive();
+                }
+                assertThat(manualChecks.get()).as("manual locks checked, seed %d", seed).isPositive();
                 if (duration.compareTo(Duration.ofMinutes(1)) >= 0) {
                     assertThat(injected.keySet()).as("fault kinds injected, seed %d", seed)
                             .containsExactlyInAnyOrder(Fault.values());
@@ -174,12 +228,25 @@ final class NemesisIT {
         }
     }
 
-    /** One client's loop: lock a random resource, read the register, write it back plus one with the token. */
-    private static Void work(Client c, FencedRegister register, long deadline, long seed,
-            ConcurrentLinkedQueue<Grant> history, AtomicInteger acquireFailures,
-            ConcurrentLinkedQueue<Throwable> otherFailures) {
+    /** What the clients record. */
+    private record Recorder(ConcurrentLinkedQueue<Grant> history, AtomicInteger acquireFailures,
+            ConcurrentLinkedQueue<Failure> failures, ConcurrentLinkedQueue<Throwable> otherFailures,
+            AtomicInteger manualChecks, ConcurrentLinkedQueue<String> manualViolations) {
+    }
+
+    /**
+     * One client's loop: lock a random resource, read the register, write it back plus one with the token; now and
+     * then, check that a manual lock past its validity is reported lost.
+     */
+    private static Void work(Client c, FencedRegister register, long deadline, long seed, Recorder recorder) {
+        ConcurrentLinkedQueue<Grant> history = recorder.history();
+        ConcurrentLinkedQueue<Throwable> otherFailures = recorder.otherFailures();
         Random random = new Random(seed + 1 + c.index());
         while (System.nanoTime() - deadline < 0) {
+            if (random.nextInt(MANUAL_EVERY) == 0) {
+                manualLockExpires(c, recorder);
+                continue;
+            }
             String resource = "res" + random.nextInt(RESOURCES);
             long[] seen = new long[5]; // token, start, end, sequence, expired (1/0)
             try {
@@ -198,7 +265,8 @@ final class NemesisIT {
                 });
                 history.add(grant(c, resource, seen, false));
             } catch (LockAcquisitionException e) {
-                acquireFailures.incrementAndGet();
+                recorder.acquireFailures().incrementAndGet();
+                recorder.failures().add(new Failure(c.index(), System.nanoTime(), e.reason(), e.getMessage()));
             } catch (RuntimeException e) {
                 boolean told = e instanceof LockLostException
                         || java.util.Arrays.stream(e.getSuppressed()).anyMatch(LockLostException.class::isInstance);
@@ -213,13 +281,48 @@ final class NemesisIT {
         return null;
     }
 
+    /**
+     * A manual lock (no automatic extension) whose validity has run out on the engine's clock must read as lost:
+     * {@code isLost()} true and {@code throwIfLost()} throwing, though no extension failed.
+     */
+    private static void manualLockExpires(Client c, Recorder recorder) {
+        Lock lock;
+        try {
+            lock = c.engine().acquire(List.of("manual:" + c.index()), Duration.ofMillis(300), WAIT);
+        } catch (LockAcquisitionException e) {
+            return; // a fault: nothing to check
+        }
+        try {
+            long until = lock.validUntilNanos();
+            while (System.nanoTime() - until <= 0) {
+                LockSupport.parkNanos(until - System.nanoTime() + 1_000_000); // the validity running out is the test
+            }
+            recorder.manualChecks().incrementAndGet();
+            if (!lock.isLost()) {
+                recorder.manualViolations().add("manual lock past its validity, isLost() false: " + lock.id());
+            }
+            try {
+                lock.throwIfLost();
+                recorder.manualViolations().add("manual lock past its validity, throwIfLost() passed: " + lock.id());
+            } catch (LockLostException expected) {
+                // told
+            }
+        } finally {
+            try {
+                lock.release();
+            } catch (RuntimeException e) {
+                recorder.otherFailures().add(e);
+            }
+        }
+    }
+
     private static Grant grant(Client c, String resource, long[] seen, boolean told) {
         Grant.Write write = seen[2] == 0 ? Grant.Write.NONE : seen[3] > 0 ? Grant.Write.ACCEPTED : Grant.Write.REJECTED;
         return new Grant(c.index(), resource, seen[0], seen[1], seen[2], write, seen[3], seen[4] == 1, told);
     }
 
-    private static void inject(Fault fault, Random random, RedisNodes nodes, List<Client> clients)
-            throws InterruptedException {
+    private static void inject(Fault fault, Random random, RedisNodes nodes, List<Client> clients,
+            Timeline timeline) throws InterruptedException {
         RedisNode node = nodes.node(random.nextInt(NODES));
         long leaseTime = LEASE_TIME.toMillis();
         switch (fault) {
@@ -251,7 +354,43 @@ final class NemesisIT {
                 Thread.sleep(leaseTime + 200 + random.nextInt(800)); // longer than the lease time
                 cut.forEach(NodeProxy::heal);
             }
+            case KILL_MAJORITY -> {
+                List<Integer> down = shuffledNodes(random).subList(0, NODES / 2 + 1);
+                down.forEach(i -> nodes.node(i).kill());
+                long from = System.nanoTime();
+                Thread.sleep(2000 + random.nextInt(1000)); // longer than one wait, so acquisitions fail meanwhile
+                List<List<String>> names = new ArrayList<>();
+                for (Client c : clients) {
+                    names.add(down.stream().map(i -> c.proxies().isEmpty()
+                            ? nodes.node(i).host() + ":" + nodes.node(i).port()
+                            : c.proxies().get(i).host() + ":" + c.proxies().get(i).port()).toList());
+                }
+                timeline.outages().add(new Outage(from, System.nanoTime(), names));
+                down.forEach(i -> nodes.node(i).restart());
+            }
+            case CLOCK_STEP -> {
+                long from = System.nanoTime();
+                for (int i : shuffledNodes(random).subList(0, 1 + random.nextInt(NODES / 2))) {
+                    for (int r = 0; r < RESOURCES; r++) {
+                        try {
+                            nodes.node(i).execute("PEXPIRE", "res" + r, "1");
+                        } catch (RedisCommandException e) {
+                            // a node down cannot step
+                        }
+                    }
+                }
+                timeline.clockSteps().add(new Window(from, System.nanoTime() + LEASE_TIME.toNanos()));
+            }
         }
+    }
+
+    private static List<Integer> shuffledNodes(Random random) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < NODES; i++) {
+            all.add(i);
+        }
+        java.util.Collections.shuffle(all, random);
+        return all;
     }
 
     private static String summary(long seed, Duration duration, List<Grant> all, int acquireFailures,
