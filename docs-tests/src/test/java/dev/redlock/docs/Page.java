@@ -92,6 +92,10 @@ final class Page {
         }
     }
 
+    List<Block> blocks() {
+        return blocks;
+    }
+
     List<String> files() {
         return blocks.stream().map(Block::title).filter(t -> t != null).toList();
     }
