@@ -3,6 +3,8 @@ package dev.redlock.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
 
@@ -40,14 +42,7 @@ final class InstanceResolverScopeIT {
                     .hasMessageContaining("make the resolver @ApplicationScoped")
                     .hasCauseInstanceOf(ContextNotActiveException.class);
 
-            RequestContextController request = c.select(RequestContextController.class).get();
-            request.activate();
-            try {
-                assertThat(student.lock(Res.NAME, () -> node.keys("*demo-student.name")))
-                        .containsExactly("redlock_demo:in-request:demo-student.name");
-            } finally {
-                request.deactivate();
-            }
+            assertThat(keyInRequest(c, student, node)).containsExactly("redlock_demo:in-request:demo-student.name");
         }
     }
 
@@ -61,14 +56,18 @@ final class InstanceResolverScopeIT {
             assertThat(student.lock(Res.NAME, () -> node.keys("*demo-student.name")))
                     .containsExactly("redlock_demo:~:demo-student.name");
 
-            RequestContextController request = c.select(RequestContextController.class).get();
-            request.activate();
-            try {
-                assertThat(student.lock(Res.NAME, () -> node.keys("*demo-student.name")))
-                        .containsExactly("redlock_demo:acme:demo-student.name");
-            } finally {
-                request.deactivate();
-            }
+            assertThat(keyInRequest(c, student, node)).containsExactly("redlock_demo:acme:demo-student.name");
+        }
+    }
+
+    /** The key of a lock taken inside an active request context, as the node shows it while held. */
+    private static List<String> keyInRequest(WeldContainer c, MetaRedlock student, RedisNode node) {
+        RequestContextController request = c.select(RequestContextController.class).get();
+        request.activate();
+        try {
+            return student.lock(Res.NAME, () -> node.keys("*demo-student.name"));
+        } finally {
+            request.deactivate();
         }
     }
 }
