@@ -216,6 +216,15 @@ public final class CdiMessages {
                 + "'");
     }
 
+    /** The application's resolver, or a bean it reads, has a scope whose context is not active on this thread. */
+    static IllegalStateException resolverContextNotActive(String resolver, RuntimeException cause) {
+        return new IllegalStateException("RL2029: InstanceNameResolver " + resolver + ": a context it needs is not"
+                + " active on thread '" + shown(Thread.currentThread().getName()) + "', which locks (" + cause
+                + "); locks also run outside requests (executors, schedulers, start-up): make the resolver"
+                + " @ApplicationScoped and read the instance from state every locking thread has, or check that the"
+                + " request context is active and return null otherwise", cause);
+    }
+
     /**
      * The message for a bad meta kind given to {@code inspectMeta}.
      *

@@ -18,7 +18,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 
@@ -419,6 +421,8 @@ public final class Deployment {
 
         private final Instance<Object> lookup;
         private volatile @Nullable InstanceNameResolver resolver;
+        /** The resolver's bean class and scope, as messages name it. */
+        private volatile String described = "";
         private volatile boolean looked;
 
         InstanceNames(Instance<Object> lookup) {
@@ -429,11 +433,24 @@ public final class Deployment {
         public @Nullable String get() {
             if (!looked) {
                 Instance<InstanceNameResolver> i = lookup.select(InstanceNameResolver.class);
-                resolver = i.isResolvable() ? i.get() : null;
+                if (i.isResolvable()) {
+                    Instance.Handle<InstanceNameResolver> handle = i.getHandle();
+                    Bean<InstanceNameResolver> bean = handle.getBean();
+                    described = bean.getBeanClass().getName() + " (@" + bean.getScope().getSimpleName() + ")";
+                    resolver = handle.get();
+                }
                 looked = true;
             }
             InstanceNameResolver r = resolver;
-            return r == null ? null : r.instanceName();
+            if (r == null) {
+                return null;
+            }
+            try {
+                return r.instanceName();
+            } catch (ContextNotActiveException e) {
+                // a @RequestScoped resolver (or a request-scoped bean it reads) on a thread outside any request
+                throw CdiMessages.resolverContextNotActive(described, e);
+            }
         }
     }
 }
