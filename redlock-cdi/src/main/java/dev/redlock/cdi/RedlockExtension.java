@@ -46,6 +46,7 @@ import dev.redlock.api.RedlockResource;
 import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.cdi.internal.Deployment;
 import dev.redlock.cdi.internal.SyntheticBeans;
+import dev.redlock.core.Redlock;
 
 /**
  * The build-compatible extension (CDI Lite) of Redlock for CDI, registered through {@code META-INF/services}: it
@@ -67,11 +68,13 @@ import dev.redlock.cdi.internal.SyntheticBeans;
 public class RedlockExtension implements BuildCompatibleExtension {
 
     private static final String BASE = BeanRedlockBase.class.getName();
+    private static final String ENGINE = Redlock.class.getName();
 
     private final Queue<String> metaClasses = new ConcurrentLinkedQueue<>();
     private final Queue<String> baseWithoutMeta = new ConcurrentLinkedQueue<>();
     private final Queue<Deployment.Site> unqualified = new ConcurrentLinkedQueue<>();
     private final Queue<Deployment.Site> qualified = new ConcurrentLinkedQueue<>();
+    private final Queue<Deployment.Site> clients = new ConcurrentLinkedQueue<>();
     private volatile boolean asyncObservers;
 
     /** Created by the container through {@code META-INF/services}, or by {@code Weld.addBuildCompatibleExtensions}. */
@@ -95,6 +98,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
         }
         annotations.addQualifier(InModule.class);
         annotations.addQualifier(InMeta.class);
+        annotations.addQualifier(RedlockClient.class);
     }
 
     /**
@@ -146,13 +150,21 @@ public class RedlockExtension implements BuildCompatibleExtension {
     }
 
     /**
-     * Records the {@code BeanRedlockBase} injection points, to validate their modules when the application starts.
+     * Records the {@code BeanRedlockBase} injection points, to validate their modules when the application starts,
+     * and the {@link RedlockClient @RedlockClient} engine injection points, to register a bean per client name and
+     * check the names against the configuration then.
      *
      * @param bean any bean
      */
     @Registration(types = Object.class)
     public void injectionPoints(BeanInfo bean) {
         for (InjectionPointInfo ip : bean.injectionPoints()) {
+            if (rawName(ip.type()).equals(ENGINE)) {
+                ip.qualifiers().stream().filter(q -> q.name().equals(RedlockClient.class.getName())).findFirst()
+                        .ifPresent(q -> clients.add(new Deployment.Site(q.value().asString(),
+                                where(ip.declaration(), declaringClass(ip.declaration())))));
+                continue;
+            }
             if (!rawName(ip.type()).equals(BASE)) {
                 continue;
             }
@@ -200,12 +212,25 @@ public class RedlockExtension implements BuildCompatibleExtension {
                 .withParam(SyntheticBeans.UNQUALIFIED, encoded(found.unqualified()))
                 .withParam(SyntheticBeans.QUALIFIED, encoded(found.qualified()))
                 .withParam(SyntheticBeans.ASYNC_OBSERVERS, found.asyncObservers())
+                .withParam(SyntheticBeans.CLIENTS, encoded(found.clients()))
                 .createWith(SyntheticBeans.DeploymentCreator.class)
                 .disposeWith(SyntheticBeans.DeploymentDisposer.class);
         components.addBean(RedlockBinder.class)
                 .type(RedlockBinder.class)
                 .scope(Singleton.class)
                 .createWith(SyntheticBeans.BinderCreator.class);
+        components.addBean(Redlock.class)
+                .type(Redlock.class)
+                .qualifier(Default.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(SyntheticBeans.DefaultEngine.class);
+        found.clients().stream().map(Deployment.Site::key).distinct().sorted().forEach(client -> components
+                .addBean(Redlock.class)
+                .type(Redlock.class)
+                .qualifier(RedlockClient.Literal.of(client))
+                .scope(Dependent.class)
+                .withParam(SyntheticBeans.CLIENT, client)
+                .createWith(SyntheticBeans.ByClient.class));
         Type anyMeta = types.parameterized(BeanRedlockBase.class, RedlockResource.class, RedlockResource.class);
         components.addBean(Object.class)
                 .type(anyMeta)
@@ -242,7 +267,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
 
     private Deployment.Discovered discovered() {
         return new Deployment.Discovered(sorted(metaClasses), sorted(baseWithoutMeta), new ArrayList<>(unqualified),
-                new ArrayList<>(qualified), asyncObservers);
+                new ArrayList<>(qualified), new ArrayList<>(clients), asyncObservers);
     }
 
     private static String[] encoded(List<Deployment.Site> sites) {

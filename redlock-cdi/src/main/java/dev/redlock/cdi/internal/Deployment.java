@@ -56,11 +56,12 @@ public final class Deployment {
      * @param unqualified     the unqualified {@code BeanRedlockBase<?, ?>} injection points, keyed by the binary name
      *                        of their declaring class
      * @param qualified       the {@code @InModule} injection points, keyed by module name
+     * @param clients         the {@code @RedlockClient} engine injection points, keyed by client name
      * @param asyncObservers  whether the application observes {@link RedlockEvent} asynchronously: only then are the
      *                        events also fired asynchronously
      */
     public record Discovered(List<String> metaClasses, List<String> baseWithoutMeta, List<Site> unqualified,
-            List<Site> qualified, boolean asyncObservers) {
+            List<Site> qualified, List<Site> clients, boolean asyncObservers) {
 
         /**
          * A copy.
@@ -70,6 +71,7 @@ public final class Deployment {
             baseWithoutMeta = List.copyOf(baseWithoutMeta);
             unqualified = List.copyOf(unqualified);
             qualified = List.copyOf(qualified);
+            clients = List.copyOf(clients);
         }
     }
 
@@ -252,6 +254,9 @@ public final class Deployment {
                         clientSource(s, settings), settings.clients().keySet()));
             }
         }
+        discovered.clients().stream().filter(ip -> !settings.clients().containsKey(ip.key()))
+                .forEach(ip -> problems.add(CdiMessages.unknownEngineClient(ip.where(), ip.key(),
+                        settings.clients().keySet())));
         Set<String> fullNames = sites.stream().map(MetaSite::fullName).collect(Collectors.toSet());
         settings.metas().keySet().stream().filter(n -> !fullNames.contains(n)).forEach(n -> problems.add(
                 CdiMessages.unknownOverride("redlock.meta.\"" + n + "\"", n, "meta", new TreeSet<>(fullNames))));
