@@ -1,6 +1,12 @@
 package dev.redlock.api;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
@@ -114,6 +120,181 @@ public abstract class BeanRedlockBase<L extends RedlockResource, I extends Redlo
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(fn, "fn");
         return binding().lock(resource, options, fn);
+    }
+
+    /**
+     * Runs {@code fn} while holding the lock of {@code resource}, with the configured options; {@code fn} sees the
+     * held lock: its fencing token, its validity and its {@link LockSession#lost() loss signal}.
+     *
+     * <pre>{@code
+     * redlock.lock(MetaRedlock_.Lock.NAME, session -> store.write(data, session.fencingToken()));
+     * }</pre>
+     *
+     * @param <T>      the result type
+     * @param <E>      the checked exception {@code fn} may throw
+     * @param resource the resource; must not be {@code null}
+     * @param fn       the function; must not be {@code null}
+     * @return what {@code fn} returned
+     * @throws E                        what {@code fn} threw, after the lock was released
+     * @throws LockAcquisitionException if the lock could not be acquired within the configured wait
+     * @throws LockLostException        if the lock was lost while {@code fn} ran
+     * @throws IllegalStateException    if this meta is not in effect, or the bean was not created by a container
+     *                                  running the redlock extension
+     * @since 0.1
+     */
+    public <T, E extends Exception> T lock(L resource, LockedFunction<T, E> fn) throws E {
+        return lock(resource, LockOptions.defaults(), fn);
+    }
+
+    /**
+     * Runs {@code fn} while holding the locks of all {@code resources} at once, with the configured options: one
+     * lock over all their keys, granted on a quorum of nodes for all of them or for none, so two callers locking
+     * overlapping lists can never deadlock each other.
+     *
+     * @param <T>       the result type
+     * @param <E>       the checked exception {@code fn} may throw
+     * @param resources the resources; not empty, none {@code null}, no resource twice
+     * @param fn        the function; must not be {@code null}
+     * @return what {@code fn} returned
+     * @throws E                        what {@code fn} threw, after the lock was released
+     * @throws LockAcquisitionException if the lock could not be acquired within the configured wait
+     * @throws LockLostException        if the lock was lost while {@code fn} ran
+     * @throws IllegalArgumentException if {@code resources} is empty or names a resource twice
+     * @throws IllegalStateException    if this meta is not in effect, or the bean was not created by a container
+     *                                  running the redlock extension
+     * @since 0.1
+     */
+    public <T, E extends Exception> T lock(List<? extends L> resources, LockedFunction<T, E> fn) throws E {
+        Objects.requireNonNull(resources, "resources");
+        resources.forEach(r -> Objects.requireNonNull(r, "resources contains null"));
+        Objects.requireNonNull(fn, "fn");
+        return binding().lockAll(List.copyOf(resources), LockOptions.defaults(), fn);
+    }
+
+    /**
+     * Runs {@code fn} if the lock of {@code resource} can be acquired within {@code wait}; gives up, without
+     * running it, if another owner holds the resource throughout. The lock is kept extended while {@code fn} runs.
+     *
+     * <pre>{@code
+     * Optional<Report> report = redlock.tryLock(MetaRedlock_.Lock.NAME, Duration.ZERO, session -> build());
+     * }</pre>
+     *
+     * @param <T>      the result type
+     * @param <E>      the checked exception {@code fn} may throw
+     * @param resource the resource; must not be {@code null}
+     * @param wait     how long to keep trying; {@link Duration#ZERO} for one attempt; not negative
+     * @param fn       the function; must not be {@code null}, and must not return {@code null}
+     * @return what {@code fn} returned, or empty if another owner held the resource for the whole wait
+     * @throws E                        what {@code fn} threw, after the lock was released
+     * @throws LockAcquisitionException if the lock could not be acquired for another reason than a holder: too
+     *                                  many nodes unreachable, or the validity ran out while the votes came in
+     * @throws LockLostException        if the lock was lost while {@code fn} ran
+     * @throws NullPointerException     if {@code fn} returned {@code null} (the result would read as "not locked")
+     * @throws IllegalArgumentException if {@code wait} is negative
+     * @throws IllegalStateException    if this meta is not in effect, or the bean was not created by a container
+     *                                  running the redlock extension
+     * @since 0.1
+     */
+    public <T, E extends Exception> Optional<T> tryLock(L resource, Duration wait, LockedFunction<T, E> fn)
+            throws E {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(wait, "wait");
+        Objects.requireNonNull(fn, "fn");
+        LockOptions options = LockOptions.defaults().withWaitTime(wait); // checks the range
+        return binding().tryLock(resource, options, fn);
+    }
+
+    /**
+     * Asynchronous {@code lock}: acquires the lock of {@code resource} without blocking the caller, then calls
+     * {@code fn}, keeps the lock extended until the stage {@code fn} returned completes, releases it, and completes
+     * the returned stage with that stage's result. {@code fn} runs on an engine thread: it must start its work and
+     * return, not block. Nested locks are not detected here (no thread holds an asynchronous lock).
+     *
+     * @param <T>      the result type
+     * @param resource the resource; must not be {@code null}
+     * @param fn       starts the work under the lock and returns its stage; must not be {@code null} nor return
+     *                 {@code null}
+     * @return a stage completing with the result after the release; or exceptionally with
+     *         {@link LockAcquisitionException} (not acquired within the configured wait), {@link LockLostException}
+     *         (lost before the work completed) or what the work failed with
+     * @throws IllegalStateException    if this meta is not in effect, or the bean was not created by a container
+     *                                  running the redlock extension
+     * @since 0.1
+     */
+    public <T> CompletionStage<T> lockAsync(L resource, Function<LockSession, ? extends CompletionStage<T>> fn) {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(fn, "fn");
+        return binding().lockAsync(resource, LockOptions.defaults(), fn);
+    }
+
+    /**
+     * Asynchronous {@code lockIsolate}: acquires the lock of {@code resource} without blocking the caller, then runs
+     * the blocking {@code fn} on {@code executor} at the next level of the default datasource, releases the lock,
+     * and completes the returned stage with {@code fn}'s result.
+     *
+     * <p>Why {@code fn} is blocking here, unlike {@link #lockAsync}'s: a datasource level belongs to the thread that
+     * runs the function (its connections and its transaction context are the thread's), so the isolation can only
+     * cover work done on one thread, from start to end. Give an executor whose threads may block on the database.
+     *
+     * @param <T>      the result type
+     * @param resource the resource; must not be {@code null}
+     * @param executor runs {@code fn}; must not be {@code null}
+     * @param fn       the function; must not be {@code null}
+     * @return a stage completing with {@code fn}'s result after the release; or exceptionally with
+     *         {@link LockAcquisitionException}, {@link LockLostException} or what {@code fn} threw
+     * @throws IllegalStateException    if this meta is not in effect, or the bean was not created by a container
+     *                                  running the redlock extension
+     * @since 0.1
+     */
+    public <T> CompletionStage<T> lockIsolateAsync(I resource, Executor executor, LockedFunction<T, ?> fn) {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(fn, "fn");
+        return binding().lockIsolateAsync(resource, IsolateOptions.defaults(), executor, fn);
+    }
+
+    /**
+     * Whether the lock of {@code resource} is held now, as every node answers one read: {@link LockState#HELD} by a
+     * quorum, {@link LockState#HELD_ON_MINORITY} on some nodes only, or {@link LockState#FREE}. A snapshot for
+     * monitoring; to act on a free resource, lock it ({@link #tryLock}).
+     *
+     * @param resource a resource of {@code lock}; must not be {@code null}
+     * @return the state; never {@code null}
+     * @throws IllegalStateException    if this meta is not in effect, or the bean was not created by a container
+     *                                  running the redlock extension
+     * @since 0.1
+     */
+    public LockState isLocked(L resource) {
+        Objects.requireNonNull(resource, "resource");
+        return binding().lockState(resource, false);
+    }
+
+    /**
+     * Whether the lock of an {@code isolate} resource is held now: {@link #isLocked} for the resources of
+     * {@code lockIsolate}.
+     *
+     * @param resource a resource of {@code lockIsolate}; must not be {@code null}
+     * @return the state; never {@code null}
+     * @throws IllegalStateException    if this meta is not in effect, or the bean was not created by a container
+     *                                  running the redlock extension
+     * @since 0.1
+     */
+    public LockState isLockedIsolate(I resource) {
+        Objects.requireNonNull(resource, "resource");
+        return binding().lockState(resource, true);
+    }
+
+    /**
+     * This meta as inspect reports it: its full name, module, declared resources, client. The one method of an
+     * untyped {@code BeanRedlockBase<?, ?>} (what an unqualified or {@code @InModule} injection point gives) that
+     * takes no resource; to lock, inject the meta's own class instead, whose resources are typed.
+     *
+     * @return the slice; never {@code null}
+     * @throws IllegalStateException if the bean was not created by a container running the redlock extension
+     * @since 0.1
+     */
+    public MetaSlice inspect() {
+        return binding().slice();
     }
 
     /**

@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
+import jakarta.enterprise.inject.build.compatible.spi.ObserverInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
@@ -45,6 +46,7 @@ import dev.redlock.api.RedlockResource;
 import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.cdi.internal.Deployment;
 import dev.redlock.cdi.internal.SyntheticBeans;
+import dev.redlock.core.Redlock;
 
 /**
  * The build-compatible extension (CDI Lite) of Redlock for CDI, registered through {@code META-INF/services}: it
@@ -66,11 +68,14 @@ import dev.redlock.cdi.internal.SyntheticBeans;
 public class RedlockExtension implements BuildCompatibleExtension {
 
     private static final String BASE = BeanRedlockBase.class.getName();
+    private static final String ENGINE = Redlock.class.getName();
 
     private final Queue<String> metaClasses = new ConcurrentLinkedQueue<>();
     private final Queue<String> baseWithoutMeta = new ConcurrentLinkedQueue<>();
     private final Queue<Deployment.Site> unqualified = new ConcurrentLinkedQueue<>();
     private final Queue<Deployment.Site> qualified = new ConcurrentLinkedQueue<>();
+    private final Queue<Deployment.Site> clients = new ConcurrentLinkedQueue<>();
+    private volatile boolean asyncObservers;
 
     /** Created by the container through {@code META-INF/services}, or by {@code Weld.addBuildCompatibleExtensions}. */
     public RedlockExtension() {
@@ -92,6 +97,8 @@ public class RedlockExtension implements BuildCompatibleExtension {
             stereotype.addAnnotation(ApplicationScoped.class);
         }
         annotations.addQualifier(InModule.class);
+        annotations.addQualifier(InMeta.class);
+        annotations.addQualifier(RedlockClient.class);
     }
 
     /**
@@ -143,13 +150,21 @@ public class RedlockExtension implements BuildCompatibleExtension {
     }
 
     /**
-     * Records the {@code BeanRedlockBase} injection points, to validate their modules when the application starts.
+     * Records the {@code BeanRedlockBase} injection points, to validate their modules when the application starts,
+     * and the {@link RedlockClient @RedlockClient} engine injection points, to register a bean per client name and
+     * check the names against the configuration then.
      *
      * @param bean any bean
      */
     @Registration(types = Object.class)
     public void injectionPoints(BeanInfo bean) {
         for (InjectionPointInfo ip : bean.injectionPoints()) {
+            if (rawName(ip.type()).equals(ENGINE)) {
+                ip.qualifiers().stream().filter(q -> q.name().equals(RedlockClient.class.getName())).findFirst()
+                        .ifPresent(q -> clients.add(new Deployment.Site(q.value().asString(),
+                                where(ip.declaration(), declaringClass(ip.declaration())))));
+                continue;
+            }
             if (!rawName(ip.type()).equals(BASE)) {
                 continue;
             }
@@ -163,6 +178,19 @@ public class RedlockExtension implements BuildCompatibleExtension {
                     || q.name().equals(Any.class.getName()))) {
                 unqualified.add(new Deployment.Site(owner.name(), where));
             }
+        }
+    }
+
+    /**
+     * Notes whether an observer of {@link RedlockEvent} is asynchronous: the events are fired asynchronously only
+     * then, so an application without one pays nothing for it.
+     *
+     * @param observer an observer of {@code RedlockEvent}
+     */
+    @Registration(types = RedlockEvent.class)
+    public void eventObservers(ObserverInfo observer) {
+        if (observer.isAsync()) {
+            asyncObservers = true;
         }
     }
 
@@ -183,12 +211,26 @@ public class RedlockExtension implements BuildCompatibleExtension {
                 .withParam(SyntheticBeans.BASES, SyntheticBeans.param(found.baseWithoutMeta()))
                 .withParam(SyntheticBeans.UNQUALIFIED, encoded(found.unqualified()))
                 .withParam(SyntheticBeans.QUALIFIED, encoded(found.qualified()))
+                .withParam(SyntheticBeans.ASYNC_OBSERVERS, found.asyncObservers())
+                .withParam(SyntheticBeans.CLIENTS, encoded(found.clients()))
                 .createWith(SyntheticBeans.DeploymentCreator.class)
                 .disposeWith(SyntheticBeans.DeploymentDisposer.class);
         components.addBean(RedlockBinder.class)
                 .type(RedlockBinder.class)
                 .scope(Singleton.class)
                 .createWith(SyntheticBeans.BinderCreator.class);
+        components.addBean(Redlock.class)
+                .type(Redlock.class)
+                .qualifier(Default.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(SyntheticBeans.DefaultEngine.class);
+        found.clients().stream().map(Deployment.Site::key).distinct().sorted().forEach(client -> components
+                .addBean(Redlock.class)
+                .type(Redlock.class)
+                .qualifier(RedlockClient.Literal.of(client))
+                .scope(Dependent.class)
+                .withParam(SyntheticBeans.CLIENT, client)
+                .createWith(SyntheticBeans.ByClient.class));
         Type anyMeta = types.parameterized(BeanRedlockBase.class, RedlockResource.class, RedlockResource.class);
         components.addBean(Object.class)
                 .type(anyMeta)
@@ -225,7 +267,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
 
     private Deployment.Discovered discovered() {
         return new Deployment.Discovered(sorted(metaClasses), sorted(baseWithoutMeta), new ArrayList<>(unqualified),
-                new ArrayList<>(qualified));
+                new ArrayList<>(qualified), new ArrayList<>(clients), asyncObservers);
     }
 
     private static String[] encoded(List<Deployment.Site> sites) {

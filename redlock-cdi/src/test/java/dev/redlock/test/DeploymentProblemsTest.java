@@ -34,6 +34,13 @@ final class DeploymentProblemsTest {
     }
 
     @Test
+    void anEngineOfAnUnknownClient() {
+        assertBootFails(dev.redlock.test.problems.unknownengine.EngineUser.class)
+                .hasMessageContaining("RL2009: dev.redlock.test.problems.unknownengine.EngineUser#orders:"
+                        + " @RedlockClient(\"orders\") names no configured client; configured clients are [default]");
+    }
+
+    @Test
     void metaOutsideAnyModule() {
         assertBootFails(dev.redlock.test.problems.outside.MetaRedlock.class)
                 .hasMessageContaining("RL2001: dev.redlock.test.problems.outside.MetaRedlock: @Meta class outside any"

@@ -16,6 +16,7 @@ import org.redisson.api.RedissonClient;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockSession;
+import dev.redlock.api.LockState;
 import dev.redlock.api.LockedFunction;
 import dev.redlock.api.spi.Limits;
 import dev.redlock.core.internal.Args;
@@ -184,6 +185,19 @@ public final class Redlock implements AutoCloseable {
      */
     public boolean isLocked(String key) {
         return engine.isLocked(key);
+    }
+
+    /**
+     * Whether {@code key} is held by a quorum of nodes ({@link LockState#HELD}), by some nodes but no quorum
+     * ({@link LockState#HELD_ON_MINORITY}) or by none ({@link LockState#FREE}), from one read of every node; an
+     * unreachable node counts as not holding it.
+     *
+     * @param key the key
+     * @return the state now; never {@code null}
+     * @since 0.1
+     */
+    public LockState lockState(String key) {
+        return engine.lockState(key);
     }
 
     /**

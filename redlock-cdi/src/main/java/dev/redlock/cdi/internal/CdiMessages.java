@@ -2,6 +2,8 @@ package dev.redlock.cdi.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -164,6 +166,12 @@ public final class CdiMessages {
     static DeploymentException renamedProperty(String property, String source, String newName) {
         return problem("RL2106: " + property + " (in " + source + "): renamed to " + newName
                 + "; rename the property, its value stays the same");
+    }
+
+    static DeploymentException unknownEngineClient(String injectionPoint, String client, Set<String> configured) {
+        return problem("RL2009: " + injectionPoint + ": @RedlockClient(\"" + shown(client) + "\") names no configured"
+                + " client; configured clients are " + new TreeSet<>(configured) + "; configure it"
+                + " (redlock.clients." + shown(client) + ".nodes) or name one of those");
     }
 
     // ---- runtime errors (RL2020-RL2039)

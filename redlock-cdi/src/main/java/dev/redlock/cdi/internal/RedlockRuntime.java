@@ -2,15 +2,24 @@ package dev.redlock.cdi.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -20,7 +29,10 @@ import org.redisson.api.RedissonClient;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.IsolateOptions;
+import dev.redlock.api.LockAcquisitionException;
 import dev.redlock.api.LockOptions;
+import dev.redlock.api.LockSession;
+import dev.redlock.api.LockState;
 import dev.redlock.api.LockedFunction;
 import dev.redlock.api.LockedSupplier;
 import dev.redlock.api.Meta;
@@ -30,7 +42,8 @@ import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.api.spi.KeyText;
 import dev.redlock.api.spi.MetaBinding;
 import dev.redlock.api.spi.RedlockBinder;
-import dev.redlock.core.LockEvent;
+import dev.redlock.cdi.RedlockEvent;
+import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
 
 /**
@@ -47,6 +60,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private final NodeClients nodeClients;
     private final Supplier<@Nullable String> instanceNames;
     private final Supplier<@Nullable DatasourceIsolation> isolationLookup;
+    private final LockEvents events;
     private volatile @Nullable DatasourceIsolation isolation;
     private final Map<Class<?>, Binding> bindings = new ConcurrentHashMap<>();
     /** The keys held by the current thread: a nested lock of the same key fails fast instead of waiting forever. */
@@ -55,8 +69,9 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
 
     private RedlockRuntime(Settings settings, Map<Class<?>, EffectiveMeta> metas, Map<String, Redlock> engines,
             NodeClients nodeClients, Supplier<@Nullable String> instanceNames,
-            Supplier<@Nullable DatasourceIsolation> isolationLookup) {
+            Supplier<@Nullable DatasourceIsolation> isolationLookup, LockEvents events) {
         this.isolationLookup = isolationLookup;
+        this.events = events;
         this.settings = settings;
         this.metas = metas;
         this.engines = engines;
@@ -97,12 +112,14 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
      * @param instanceNames supplies the instance name when a call gives none
      * @param isolation     looks up the datasource isolation {@code lockIsolate} runs its function through, once, at
      *                      the first {@code lockIsolate}; {@code null} when none is deployed
+     * @param events        receives the lock events of the meta beans' calls, as CDI events
      * @param problems      receives a problem per engine that could not start
      * @return the runtime, or {@code null} if an engine could not start (everything created is closed again)
      */
     static @Nullable RedlockRuntime start(Settings settings, Map<Class<?>, EffectiveMeta> metas,
             Supplier<@Nullable String> instanceNames, Supplier<@Nullable DatasourceIsolation> isolation,
-            List<DeploymentException> problems) {
+            Consumer<RedlockEvent> events, List<DeploymentException> problems) {
+        LockEvents lockEvents = new LockEvents(events);
         NodeClients nodeClients = new NodeClients();
         Map<String, Redlock> engines = new LinkedHashMap<>();
         for (ClientSettings client : settings.clients().values()) {
@@ -124,14 +141,14 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                         .commandTimeout(client.commandTimeout())
                         .unreachableTimeout(client.unreachableTimeout())
                         .fifo(client.fifo())
-                        .listener(RedlockRuntime::logEvent)
+                        .listener(lockEvents)
                         .build());
             } catch (RuntimeException e) {
                 problems.add(CdiMessages.engineFailed(client.name(), e));
             }
         }
         RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames,
-                isolation);
+                isolation, lockEvents);
         if (engines.size() < settings.clients().size()) {
             runtime.close();
             return null;
@@ -139,10 +156,20 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         return runtime;
     }
 
-    private static void logEvent(LockEvent event) {
-        if (event.type() == LockEvent.Type.LOST) {
-            LOG.log(Level.WARNING, "redlock: lock lost: " + event.keys() + ": " + event.error());
+    /**
+     * The engine of a client.
+     *
+     * @param client the client's name
+     * @return its engine
+     * @throws IllegalArgumentException if no such client is configured
+     */
+    public Redlock engine(String client) {
+        checkRunning();
+        Redlock engine = engines.get(client);
+        if (engine == null) {
+            throw CdiMessages.unknownClient("@RedlockClient", client, engines.keySet());
         }
+        return engine;
     }
 
     /** The settings in use. */
@@ -231,6 +258,19 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         LOG.log(Level.INFO, "redlock: stopped; held locks released");
     }
 
+    /**
+     * What one call locks: keys on one engine, with the lease and wait it uses, and what its events name.
+     *
+     * @param engine    the client's engine
+     * @param keys      the keys, one per resource
+     * @param leaseTime the lease time
+     * @param waitTime  the wait time
+     * @param call      what the events name
+     */
+    private record Target(Redlock engine, List<String> keys, Duration leaseTime, Duration waitTime,
+            LockEvents.Call call) {
+    }
+
     /** The binding of one meta bean: names its keys, picks its client and lease time, guards against nesting. */
     private final class Binding implements MetaBinding {
 
@@ -247,7 +287,38 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         @Override
         public <T, E extends Exception> T lock(RedlockResource resource, LockOptions options, LockedFunction<T, E> fn)
                 throws E {
-            return locked("lock", meta.site().lockResources(), resource, options, fn);
+            return locked(target("lock", List.of(resource), false, options), fn);
+        }
+
+        @Override
+        public <T, E extends Exception> T lockAll(List<? extends RedlockResource> resources, LockOptions options,
+                LockedFunction<T, E> fn) throws E {
+            if (resources.isEmpty()) {
+                throw new IllegalArgumentException("resources must not be empty");
+            }
+            return locked(target("lock", resources, false, options), fn);
+        }
+
+        @Override
+        public <T, E extends Exception> Optional<T> tryLock(RedlockResource resource, LockOptions options,
+                LockedFunction<T, E> fn) throws E {
+            Target target = target("tryLock", List.of(resource), false, options);
+            boolean[] ran = {false};
+            try {
+                return Optional.of(locked(target, session -> {
+                    ran[0] = true;
+                    return Objects.requireNonNull(fn.apply(session), "fn returned null; tryLock returns its result"
+                            + " in an Optional, so fn must return a value (Boolean.TRUE for a function without one)");
+                }));
+            } catch (LockAcquisitionException e) {
+                // as Redlock#tryAcquire: empty only when a holder kept the resource, not when nodes were unreachable
+                // or the caller was interrupted; an acquisition failing inside fn is fn's own failure
+                if (!ran[0] && e.reason() == LockAcquisitionException.Reason.HELD
+                        && !(e.getCause() instanceof InterruptedException) && !Thread.currentThread().isInterrupted()) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
         }
 
         @Override
@@ -258,26 +329,76 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
             DatasourceIsolation isolation = isolation();
             String datasource = options.datasource();
             isolation.checkDatasource(datasource); // an unknown name fails before the lock is taken
-            return locked("lockIsolate", meta.site().isolateResources(), resource, options.lock(),
+            return locked(target("lockIsolate", List.of(resource), true, options.lock()),
                     session -> isolation.runIsolated(datasource, () -> fn.apply(session)));
         }
 
-        private <T, E extends Exception> T locked(String method, List<String> declared, RedlockResource resource,
-                LockOptions options, LockedFunction<T, E> fn) throws E {
+        @Override
+        public <T> CompletionStage<T> lockAsync(RedlockResource resource, LockOptions options,
+                Function<LockSession, ? extends CompletionStage<T>> fn) {
+            return lockedAsync(target("lockAsync", List.of(resource), false, options), fn);
+        }
+
+        @Override
+        public <T> CompletionStage<T> lockIsolateAsync(RedlockResource resource, IsolateOptions options,
+                Executor executor, LockedFunction<T, ?> fn) {
+            // a datasource level belongs to the thread that runs the function, so the isolated work is one blocking
+            // function run on one executor thread from start to end, not a chain of stages
+            DatasourceIsolation isolation = isolation();
+            String datasource = options.datasource();
+            isolation.checkDatasource(datasource);
+            return lockedAsync(target("lockIsolateAsync", List.of(resource), true, options.lock()),
+                    session -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return isolation.runIsolated(datasource, () -> fn.apply(session));
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new CompletionException(e);
+                        }
+                    }, executor));
+        }
+
+        @Override
+        public LockState lockState(RedlockResource resource, boolean isolate) {
+            Target target = target(isolate ? "isLockedIsolate" : "isLocked", List.of(resource), isolate,
+                    LockOptions.defaults());
+            return target.engine().lockState(target.keys().get(0));
+        }
+
+        @Override
+        public MetaSlice slice() {
+            return meta.slice();
+        }
+
+        /** Checks the call and the resources, and names the keys, engine, lease and wait of the lock. */
+        private Target target(String method, List<? extends RedlockResource> resources, boolean isolate,
+                LockOptions options) {
             checkRunning();
             if (!meta.inEffect()) {
                 throw CdiMessages.notInEffect(meta.fullName(), meta.whyNotInEffect(settings.profiles()));
             }
-            if (!declared.contains(resource.template())) {
-                throw CdiMessages.undeclaredResource(meta.fullName(), method, resource.template(), declared);
-            }
-            String value = resource.resource();
-            String bad = value == null ? "must not be null" : KeyText.RESOURCE.problem(value);
-            if (bad != null) {
-                throw CdiMessages.badResourceValue(meta.fullName(), String.valueOf(value), bad);
-            }
+            List<String> declared = isolate ? meta.site().isolateResources() : meta.site().lockResources();
             String instance = options.instance() != null ? options.instance() : checkedInstance(instanceNames.get());
-            String key = Keys.key(settings.keyPrefix(), instance, module, value);
+            List<String> keys = new ArrayList<>();
+            List<String> templates = new ArrayList<>();
+            for (RedlockResource resource : resources) {
+                if (!declared.contains(resource.template())) {
+                    throw CdiMessages.undeclaredResource(meta.fullName(), method, resource.template(), declared);
+                }
+                String value = resource.resource();
+                String bad = value == null ? "must not be null" : KeyText.RESOURCE.problem(value);
+                if (bad != null) {
+                    throw CdiMessages.badResourceValue(meta.fullName(), String.valueOf(value), bad);
+                }
+                String key = Keys.key(settings.keyPrefix(), instance, module, value);
+                if (keys.contains(key)) {
+                    throw new IllegalArgumentException("resources must not name a resource twice, was '" + value
+                            + "' in " + resources.stream().map(RedlockResource::resource).toList());
+                }
+                keys.add(key);
+                templates.add(resource.template());
+            }
             String clientName = options.client() != null ? options.client() : meta.client();
             Redlock engine = engines.get(clientName);
             if (engine == null) {
@@ -294,15 +415,53 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                     : moduleSettings != null && moduleSettings.waitTime() != null
                             ? moduleSettings.waitTime()
                             : client.waitTime();
+            return new Target(engine, List.copyOf(keys), leaseTime, wait,
+                    new LockEvents.Call(clientName, module, meta.fullName(), String.join(",", templates)));
+        }
+
+        /** Runs {@code fn} under the target's lock on this thread; a key this thread holds already fails fast. */
+        private <T, E extends Exception> T locked(Target target, LockedFunction<T, E> fn) throws E {
             Set<String> mine = held.get();
-            if (!mine.add(key)) { // by key alone: two clients may share nodes, and waiting for oneself never ends
-                throw CdiMessages.nestedLock(meta.fullName(), key);
-            }
+            List<String> added = new ArrayList<>();
             try {
-                return engine.using(List.of(key), leaseTime, wait, fn);
+                for (String key : target.keys()) {
+                    // by key alone: two clients may share nodes, and waiting for oneself never ends
+                    if (!mine.add(key)) {
+                        throw CdiMessages.nestedLock(meta.fullName(), key);
+                    }
+                    added.add(key);
+                }
+                String[] lockId = new String[1];
+                events.enter(target.keys(), target.call());
+                try {
+                    return target.engine().using(target.keys(), target.leaseTime(), target.waitTime(), session -> {
+                        lockId[0] = ((Lock) session).id();
+                        return fn.apply(session);
+                    });
+                } finally {
+                    events.leave(target.keys(), lockId[0]);
+                }
             } finally {
-                mine.remove(key);
+                added.forEach(mine::remove);
             }
+        }
+
+        /** Runs {@code fn} under the target's lock, asynchronously, until the stage it returns completes. */
+        private <T> CompletionStage<T> lockedAsync(Target target,
+                Function<LockSession, ? extends CompletionStage<T>> fn) {
+            AtomicReference<@Nullable String> lockId = new AtomicReference<>();
+            events.enter(target.keys(), target.call());
+            CompletionStage<T> stage;
+            try {
+                stage = target.engine().usingAsync(target.keys(), target.leaseTime(), target.waitTime(), session -> {
+                    lockId.set(((Lock) session).id());
+                    return fn.apply(session);
+                });
+            } catch (RuntimeException | Error e) {
+                events.leave(target.keys(), null);
+                throw e;
+            }
+            return stage.whenComplete((result, failure) -> events.leave(target.keys(), lockId.get()));
         }
 
         private @Nullable String checkedInstance(@Nullable String instance) {

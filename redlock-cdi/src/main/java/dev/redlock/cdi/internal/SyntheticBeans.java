@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanDisposer;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
 import dev.redlock.api.spi.RedlockBinder;
+import dev.redlock.core.Redlock;
 
 /**
  * The creators of the synthetic beans the build-compatible extension registers. Each is instantiated by the
@@ -25,6 +26,12 @@ public final class SyntheticBeans {
     public static final String UNQUALIFIED = "unqualified";
     /** Parameter: the {@code @InModule} injection points, {@link Deployment.Site#encode}d. */
     public static final String QUALIFIED = "qualified";
+    /** Parameter: whether the application observes {@code RedlockEvent} asynchronously. */
+    public static final String ASYNC_OBSERVERS = "asyncObservers";
+    /** Parameter: the {@code @RedlockClient} injection points, {@link Deployment.Site#encode}d. */
+    public static final String CLIENTS = "clients";
+    /** Parameter: the client of a {@code @RedlockClient} bean. */
+    public static final String CLIENT = "client";
     /** Parameter: the module of an {@code @InModule} bean. */
     public static final String MODULE = "module";
 
@@ -59,7 +66,9 @@ public final class SyntheticBeans {
         public Deployment create(Instance<Object> lookup, Parameters params) {
             Deployment.Discovered discovered = new Deployment.Discovered(list(params, METAS), list(params, BASES),
                     list(params, UNQUALIFIED).stream().map(Deployment.Site::decode).toList(),
-                    list(params, QUALIFIED).stream().map(Deployment.Site::decode).toList());
+                    list(params, QUALIFIED).stream().map(Deployment.Site::decode).toList(),
+                    list(params, CLIENTS).stream().map(Deployment.Site::decode).toList(),
+                    params.get(ASYNC_OBSERVERS, Boolean.class, false));
             Deployment deployment = Deployment.of(classLoader(), discovered);
             List<DeploymentException> problems = deployment.validateAndStart(lookup);
             if (!problems.isEmpty()) {
@@ -118,6 +127,32 @@ public final class SyntheticBeans {
         @Override
         public Object create(Instance<Object> lookup, Parameters params) {
             return lookup.select(Deployment.class).get().forModule(lookup, params.get(MODULE, String.class));
+        }
+    }
+
+    /** The default client's engine: an unqualified {@code Redlock}. */
+    public static final class DefaultEngine implements SyntheticBeanCreator<Redlock> {
+
+        /** Instantiated by the container. */
+        public DefaultEngine() {
+        }
+
+        @Override
+        public Redlock create(Instance<Object> lookup, Parameters params) {
+            return lookup.select(Deployment.class).get().runtime().engine(Settings.DEFAULT_CLIENT);
+        }
+    }
+
+    /** A named client's engine: {@code @RedlockClient("name") Redlock}. */
+    public static final class ByClient implements SyntheticBeanCreator<Redlock> {
+
+        /** Instantiated by the container. */
+        public ByClient() {
+        }
+
+        @Override
+        public Redlock create(Instance<Object> lookup, Parameters params) {
+            return lookup.select(Deployment.class).get().runtime().engine(params.get(CLIENT, String.class));
         }
     }
 

@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,7 @@ import org.redisson.config.SingleServerConfig;
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockAcquisitionException;
 import dev.redlock.api.LockSession;
+import dev.redlock.api.LockState;
 import dev.redlock.api.LockedFunction;
 import dev.redlock.api.NodeVote;
 import dev.redlock.api.RedlockException;
@@ -494,6 +497,18 @@ public final class Engine implements AutoCloseable {
     /** Whether a quorum holds {@code key} for one owner. */
     public boolean isLocked(String key) {
         return quorumView(prefixed(key)) != null;
+    }
+
+    /** Whether {@code key} is held by a quorum, by some nodes only, or by none, from one read of every node. */
+    public LockState lockState(String key) {
+        Map<String, Integer> byOwner = new HashMap<>();
+        for (List<Object> v : peek(prefixed(key))) {
+            if (v != null && Tokens.isToken(String.valueOf(v.get(0))) && ((Number) v.get(1)).longValue() > 0) {
+                byOwner.merge(String.valueOf(v.get(0)), 1, Integer::sum);
+            }
+        }
+        int most = byOwner.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return most >= quorum ? LockState.HELD : most > 0 ? LockState.HELD_ON_MINORITY : LockState.FREE;
     }
 
     /** The quorum-th largest TTL of {@code key} among the nodes holding it for the same owner. */
