@@ -39,6 +39,16 @@ import dev.redlock.api.spi.RedlockBinder;
  * ends the call with {@link LockLostException}; one that cannot be acquired, with
  * {@link LockAcquisitionException}.
  *
+ * <p>Beyond {@code lock} and {@code lockIsolate}: {@code lock(resource, session -> ..)} hands the function the
+ * session, {@link #tryLock} gives up while another owner holds the resource, {@code lock(List, fn)} locks several
+ * resources all or none, {@link #lockAsync} and {@link #lockIsolateAsync} do not block the caller, and
+ * {@link #isLocked} tells {@link LockState free, held or held on a minority} of nodes.
+ *
+ * <p>Typed use means the meta's own class: {@code @Inject MetaRedlock redlock}, also from another module. An
+ * untyped {@code BeanRedlockBase<?, ?>} (an unqualified or {@code @InModule} injection point, resolved by module at
+ * run time) cannot name its resource types, so its lock methods accept only {@code null}: use it to find and
+ * {@link #inspect()} a module's meta, and inject the meta's class to lock.
+ *
  * <p>Instances are created by the CDI container (the {@code redlock-cdi} extension); outside a container the lock
  * methods throw {@link IllegalStateException}. Thread-safe: one application-scoped instance serves all callers.
  *

@@ -29,7 +29,9 @@ public @interface InMeta {
      */
     String value();
 
-    /** An instance of {@link InMeta} for programmatic use: {@code event.select(InMeta.Literal.of("a-auth:redlock"))}. */
+    /**
+     * An instance of {@link InMeta} for programmatic use: {@code event.select(InMeta.Literal.of("a-auth:redlock"))}.
+     */
     final class Literal extends AnnotationLiteral<InMeta> implements InMeta {
 
         private static final long serialVersionUID = 1L;

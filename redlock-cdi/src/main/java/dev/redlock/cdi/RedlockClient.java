@@ -35,7 +35,10 @@ public @interface RedlockClient {
      */
     String value();
 
-    /** An instance of {@link RedlockClient} for programmatic lookup: {@code instance.select(RedlockClient.Literal.of("orders"))}. */
+    /**
+     * An instance of {@link RedlockClient} for programmatic lookup:
+     * {@code instance.select(RedlockClient.Literal.of("orders"))}.
+     */
     final class Literal extends AnnotationLiteral<RedlockClient> implements RedlockClient {
 
         private static final long serialVersionUID = 1L;

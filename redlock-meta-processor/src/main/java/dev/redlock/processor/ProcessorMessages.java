@@ -99,6 +99,12 @@ final class ProcessorMessages {
                 + " round, after " + scopeClass + " was generated; declare it in source rather than generating it";
     }
 
+    static String wrongResource(String where, String expected, String argument, String actual, String meta,
+            String attribute) {
+        return "RL3022: " + where + " takes a " + expected + ", was " + argument + " (a " + actual + "); pass one of"
+                + " its resources, or declare the resource in @RedlockResources(" + attribute + " = ...) of " + meta;
+    }
+
     static String unexpected(Throwable e) {
         StringWriter sw = new StringWriter();
         e.printStackTrace(new PrintWriter(sw));

@@ -42,6 +42,8 @@ import javax.tools.JavaFileObject;
 
 import org.jspecify.annotations.Nullable;
 
+import com.sun.source.tree.CompilationUnitTree;
+
 import dev.redlock.api.spi.MetaNames;
 import dev.redlock.api.spi.ResourceDeclaration;
 
@@ -60,16 +62,20 @@ import dev.redlock.api.spi.ResourceDeclaration;
  * processing continues past them, so one compilation reports every problem. The processor never claims the
  * annotations. The full rules are in {@code docs/resources.md}.
  */
-@SupportedAnnotationTypes({RedlockProcessor.META, RedlockProcessor.RESOURCES, RedlockProcessor.MODULE})
+@SupportedAnnotationTypes("*") // also the classes without a redlock annotation: CallCheck reads their calls
 public final class RedlockProcessor extends AbstractProcessor {
 
     static final String META = "dev.redlock.api.Meta";
     static final String RESOURCES = "dev.redlock.api.RedlockResources";
     static final String MODULE = "dev.redlock.api.Module";
+    private static final Set<String> OURS = Set.of(META, RESOURCES, MODULE);
     private static final String BASE = "dev.redlock.api.BeanRedlockBase";
     private static final String RESOURCES_SIMPLE = "@RedlockResources";
 
     private Elements elements;
+    private @Nullable CallCheck calls;
+    /** The compilation units whose calls were checked. */
+    private final Set<Object> checkedUnits = new HashSet<>();
     private Types types;
     private Messager messager;
 
@@ -98,6 +104,7 @@ public final class RedlockProcessor extends AbstractProcessor {
         elements = env.getElementUtils();
         types = env.getTypeUtils();
         messager = env.getMessager();
+        calls = CallCheck.of(env, META);
     }
 
     @Override
@@ -108,7 +115,10 @@ public final class RedlockProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
-            if (previousIndex == null) {
+            if (previousIndex == null && annotations.stream().anyMatch(a -> OURS.contains(
+                    a.getQualifiedName().toString()))) {
+                // read once something of ours is compiled: a compilation without redlock annotations (the
+                // processor runs on all of them, for CallCheck) neither reads nor writes the index
                 previousIndex = IndexFile.readPrevious(processingEnv.getFiler());
             }
             checkSupertypes(round.processingOver());
@@ -130,6 +140,7 @@ public final class RedlockProcessor extends AbstractProcessor {
         if (module == null || meta == null || resources == null) {
             return; // redlock-api is not on the class path: nothing of ours can be annotated
         }
+        checkCalls(round);
         for (Element e : round.getElementsAnnotatedWith(module)) {
             if (e instanceof PackageElement p) {
                 moduleOf(p, p);
@@ -338,6 +349,20 @@ public final class RedlockProcessor extends AbstractProcessor {
             }
         }
         return valid;
+    }
+
+    /** Checks the meta-bean calls of the round's new compilation units ({@link CallCheck}). */
+    private void checkCalls(RoundEnvironment round) {
+        CallCheck check = calls;
+        if (check == null) {
+            return;
+        }
+        for (Element root : round.getRootElements()) {
+            CompilationUnitTree unit = check.unitOf(root);
+            if (unit != null && checkedUnits.add(unit)) {
+                check.check(unit);
+            }
+        }
     }
 
     private void writeMetamodel(TypeElement type, @Nullable String fullName, List<ResourceDeclaration> lock,

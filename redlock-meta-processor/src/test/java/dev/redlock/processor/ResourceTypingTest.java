@@ -1,5 +1,9 @@
 package dev.redlock.processor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
 import javax.tools.JavaFileObject;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,15 @@ final class ResourceTypingTest {
         return Samples.javac().compile(all);
     }
 
+    /**
+     * The first line of the first error: what a developer reads first. Before the processor's own check, javac's
+     * overload dump started with "no suitable method found for lockIsolate(Lock,()->"x")", naming no expected type.
+     */
+    private static String firstErrorLine(Compilation c) {
+        assertThat(c.errors()).as("errors").isNotEmpty();
+        return c.errors().get(0).getMessage(Locale.ROOT).lines().findFirst().orElse("");
+    }
+
     private static JavaFileObject use(Compilation c) {
         return c.sourceFiles().get(c.sourceFiles().size() - 1);
     }
@@ -37,7 +50,17 @@ final class ResourceTypingTest {
                 "redlock.lockIsolate(MetaRedlock_.Isolate.NAME, () -> {});",
                 "redlock.lockIsolate(MetaRedlock_.Isolate.user(\"42\"), () -> 1);",
                 "redlock.lockIsolate(MetaRedlock_.Isolate.order(\"shop\", \"7\"), () -> 1);",
-                "teacher.lockIsolate(com.example.teacher.MetaRedlock_.Isolate.course(\"t\", \"c\"), () -> 1);"))
+                "teacher.lockIsolate(com.example.teacher.MetaRedlock_.Isolate.course(\"t\", \"c\"), () -> 1);",
+                "long t = redlock.lock(MetaRedlock_.Lock.NAME, session -> session.fencingToken());",
+                "java.util.Optional<String> o = redlock.tryLock(MetaRedlock_.Lock.NAME, java.time.Duration.ZERO,"
+                        + " session -> \"x\");",
+                "redlock.lock(java.util.List.of(MetaRedlock_.Lock.NAME), session -> 1);",
+                "redlock.lockAsync(MetaRedlock_.Lock.NAME, session ->"
+                        + " java.util.concurrent.CompletableFuture.completedFuture(1));",
+                "redlock.lockIsolateAsync(MetaRedlock_.Isolate.user(\"1\"), Runnable::run, session -> 1);",
+                "dev.redlock.api.LockState s = redlock.isLocked(MetaRedlock_.Lock.NAME);",
+                "s = redlock.isLockedIsolate(MetaRedlock_.Isolate.user(\"2\"));",
+                "for (MetaRedlock r : java.util.List.of(redlock)) { r.lock(MetaRedlock_.Lock.NAME, () -> 1); }"))
                 .succeededWithoutWarnings();
     }
 
@@ -47,6 +70,11 @@ final class ResourceTypingTest {
         CompilationSubject.assertThat(c).failed();
         CompilationSubject.assertThat(c).hadErrorContaining("lockIsolate").inFile(use(c))
                 .onLineContaining("redlock.lockIsolate(MetaRedlock_.Lock.NAME");
+        assertThat(firstErrorLine(c)).isEqualTo("RL3022: MetaRedlock#lockIsolate takes a"
+                + " com.example.student.MetaRedlock_.Isolate, was MetaRedlock_.Lock.NAME (a"
+                + " com.example.student.MetaRedlock_.Lock); pass one of its resources, or declare the resource in"
+                + " @RedlockResources(isolate = ...) of com.example.student.MetaRedlock");
+        assertThat(c.errors()).as("no overload dump after it").hasSize(1);
     }
 
     @Test
@@ -54,6 +82,8 @@ final class ResourceTypingTest {
         Compilation c = compileUse("redlock.lock(MetaRedlock_.Isolate.user(\"42\"), () -> \"x\");");
         CompilationSubject.assertThat(c).hadErrorContaining("lock").inFile(use(c))
                 .onLineContaining("redlock.lock(");
+        assertThat(firstErrorLine(c)).startsWith("RL3022: MetaRedlock#lock takes a"
+                + " com.example.student.MetaRedlock_.Lock, was MetaRedlock_.Isolate.user(\"42\")");
     }
 
     @Test
@@ -62,6 +92,9 @@ final class ResourceTypingTest {
                 "teacher.lockIsolate(MetaRedlock_.Isolate.NAME, () -> 1);");
         CompilationSubject.assertThat(c).hadErrorContaining("lockIsolate").inFile(use(c))
                 .onLineContaining("teacher.lockIsolate");
+        assertThat(firstErrorLine(c)).startsWith("RL3022: MetaRedlock#lockIsolate takes a"
+                + " com.example.teacher.MetaRedlock_.Isolate, was MetaRedlock_.Isolate.NAME (a"
+                + " com.example.student.MetaRedlock_.Isolate)");
     }
 
     @Test
@@ -79,5 +112,29 @@ final class ResourceTypingTest {
         Compilation c = compileUse("redlock.lockIsolate(MetaRedlock_.Isolate.account(\"1\"), () -> 1);");
         CompilationSubject.assertThat(c).hadErrorContaining("account").inFile(use(c))
                 .onLineContaining("account");
+    }
+
+    @Test
+    void theNewMethods_reportAWrongResourceOnTheirFirstLineToo() {
+        assertThat(firstErrorLine(compileUse(
+                "redlock.tryLock(MetaRedlock_.Isolate.user(\"1\"), java.time.Duration.ZERO, s -> 1);")))
+                .startsWith("RL3022: MetaRedlock#tryLock takes a com.example.student.MetaRedlock_.Lock,");
+        assertThat(firstErrorLine(compileUse(
+                "redlock.lock(java.util.List.of(MetaRedlock_.Lock.NAME, MetaRedlock_.Isolate.NAME), s -> 1);")))
+                .startsWith("RL3022: MetaRedlock#lock takes a com.example.student.MetaRedlock_.Lock,"
+                        + " was MetaRedlock_.Isolate.NAME");
+        assertThat(firstErrorLine(compileUse("redlock.isLocked(MetaRedlock_.Isolate.NAME);")))
+                .startsWith("RL3022: MetaRedlock#isLocked takes a com.example.student.MetaRedlock_.Lock,");
+        assertThat(firstErrorLine(compileUse("teacher.lockIsolateAsync(MetaRedlock_.Isolate.NAME, Runnable::run,"
+                + " s -> 1);"))).startsWith("RL3022: MetaRedlock#lockIsolateAsync takes a"
+                        + " com.example.teacher.MetaRedlock_.Isolate,");
+    }
+
+    @Test
+    void aReceiverItCannotResolve_isLeftToJavac() {
+        // a local declared with var: the check stays silent rather than guess; javac still refuses the call
+        Compilation c = compileUse("var r = redlock;", "r.lockIsolate(MetaRedlock_.Lock.NAME, () -> \"x\");");
+        CompilationSubject.assertThat(c).failed();
+        assertThat(firstErrorLine(c)).doesNotStartWith("RL3022");
     }
 }

@@ -1,6 +1,8 @@
 package com.example.student;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -98,5 +100,22 @@ public class StudentController {
     @Path("/{userId}/score")
     public String score(@PathParam("userId") String userId) throws SQLException {
         return Integer.toString(scores.score(userId));
+    }
+
+    /**
+     * Rebuilds the report unless another instance is rebuilding it right now.
+     *
+     * @return {@code rebuilt}, or {@code busy} when another holder had the lock
+     */
+    @POST
+    @Path("/report")
+    public String rebuildReport() {
+        // tag::tryLock[]
+        Optional<String> done = redlock.tryLock(MetaRedlock_.Lock.NAME, Duration.ZERO, session -> {
+            // runs only if nobody else holds the lock; session.fencingToken() orders the writers
+            return "rebuilt";
+        });
+        return done.orElse("busy");
+        // end::tryLock[]
     }
 }

@@ -33,8 +33,7 @@ class MetaApiTest {
         CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> student.lock(MetaRedlock_.Lock.NAME,
                 () -> {
                     held.complete(null);
-                    release.get(60, TimeUnit.SECONDS);
-                    return "held";
+                    return release.thenApply(v -> "held").join();
                 }));
         try {
             held.get(30, TimeUnit.SECONDS);

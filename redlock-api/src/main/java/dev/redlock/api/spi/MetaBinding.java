@@ -15,7 +15,9 @@ import dev.redlock.api.MetaSlice;
 import dev.redlock.api.RedlockResource;
 
 /**
- * Performs the locks of one meta bean. Arguments are already checked for null by the caller.
+ * Performs the locks of one meta bean. Arguments are already checked for null by the caller. The methods beyond
+ * {@code lock} and {@code lockIsolate} have defaults that throw {@link UnsupportedOperationException}; the binding
+ * of {@code redlock-cdi} implements them all.
  *
  * <p>Implementations are thread-safe.
  *
@@ -64,8 +66,10 @@ public interface MetaBinding {
      * @throws E what {@code fn} threw
      * @see dev.redlock.api.BeanRedlockBase#lock(List, LockedFunction)
      */
-    <T, E extends Exception> T lockAll(List<? extends RedlockResource> resources, LockOptions options,
-            LockedFunction<T, E> fn) throws E;
+    default <T, E extends Exception> T lockAll(List<? extends RedlockResource> resources, LockOptions options,
+            LockedFunction<T, E> fn) throws E {
+        throw unsupported("lockAll");
+    }
 
     /**
      * Runs {@code fn} if the lock of {@code resource} is acquired within the options' wait time.
@@ -79,8 +83,10 @@ public interface MetaBinding {
      * @throws E what {@code fn} threw
      * @see dev.redlock.api.BeanRedlockBase#tryLock(RedlockResource, java.time.Duration, LockedFunction)
      */
-    <T, E extends Exception> Optional<T> tryLock(RedlockResource resource, LockOptions options,
-            LockedFunction<T, E> fn) throws E;
+    default <T, E extends Exception> Optional<T> tryLock(RedlockResource resource, LockOptions options,
+            LockedFunction<T, E> fn) throws E {
+        throw unsupported("tryLock");
+    }
 
     /**
      * Acquires asynchronously, runs {@code fn}, holds the lock until its stage completes, then releases.
@@ -92,8 +98,10 @@ public interface MetaBinding {
      * @return a stage with the work's result, completed after the release
      * @see dev.redlock.api.BeanRedlockBase#lockAsync(RedlockResource, Function)
      */
-    <T> CompletionStage<T> lockAsync(RedlockResource resource, LockOptions options,
-            Function<LockSession, ? extends CompletionStage<T>> fn);
+    default <T> CompletionStage<T> lockAsync(RedlockResource resource, LockOptions options,
+            Function<LockSession, ? extends CompletionStage<T>> fn) {
+        throw unsupported("lockAsync");
+    }
 
     /**
      * Acquires asynchronously, runs the blocking {@code fn} on {@code executor} at the next datasource level, then
@@ -107,8 +115,10 @@ public interface MetaBinding {
      * @return a stage with {@code fn}'s result, completed after the release
      * @see dev.redlock.api.BeanRedlockBase#lockIsolateAsync(RedlockResource, Executor, LockedFunction)
      */
-    <T> CompletionStage<T> lockIsolateAsync(RedlockResource resource, IsolateOptions options, Executor executor,
-            LockedFunction<T, ?> fn);
+    default <T> CompletionStage<T> lockIsolateAsync(RedlockResource resource, IsolateOptions options,
+            Executor executor, LockedFunction<T, ?> fn) {
+        throw unsupported("lockIsolateAsync");
+    }
 
     /**
      * Whether the lock of {@code resource} is held now, from one read of every node.
@@ -118,7 +128,9 @@ public interface MetaBinding {
      * @return the state
      * @see dev.redlock.api.BeanRedlockBase#isLocked(RedlockResource)
      */
-    LockState lockState(RedlockResource resource, boolean isolate);
+    default LockState lockState(RedlockResource resource, boolean isolate) {
+        throw unsupported("lockState");
+    }
 
     /**
      * The meta this binding serves, as inspect reports it.
@@ -126,5 +138,18 @@ public interface MetaBinding {
      * @return the slice
      * @see dev.redlock.api.BeanRedlockBase#inspect()
      */
-    MetaSlice slice();
+    default MetaSlice slice() {
+        throw unsupported("slice");
+    }
+
+    /**
+     * The failure of a method this binding does not implement: the methods added after 0.1's first ones have
+     * defaults, so that a binding written against the first ones (a test double) still compiles.
+     *
+     * @param method the method's name
+     * @return the exception to throw
+     */
+    private static UnsupportedOperationException unsupported(String method) {
+        return new UnsupportedOperationException("MetaBinding#" + method + " is not implemented by this binding");
+    }
 }

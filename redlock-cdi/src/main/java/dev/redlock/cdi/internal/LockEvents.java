@@ -1,6 +1,7 @@
 package dev.redlock.cdi.internal;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,15 +11,19 @@ import org.jspecify.annotations.Nullable;
 
 import dev.redlock.api.LockAcquisitionException;
 import dev.redlock.cdi.RedlockEvent;
+import dev.redlock.core.Lock;
 import dev.redlock.core.LockEvent;
 import dev.redlock.core.RedlockListener;
 
 /**
  * Turns the engines' {@link LockEvent}s into {@link RedlockEvent}s. An engine event names only keys and a lock id,
- * so the meta bean's call registers what it locks ({@link #enter}) before the engine sees the keys: the grant or the
- * failure finds the call by its keys, and the grant's later events (extended, extension failed, lost, released)
- * find it by the lock id, which is forgotten on release, on loss and when the call ends. Engine events of no meta
- * call (the injected engine used directly) and node errors are not turned into CDI events. Thread-safe.
+ * so the meta bean's call registers what it locks ({@link #enter}) before the engine sees the keys: a failed
+ * acquisition finds the call by its keys, and the lock's later events (extended, extension failed, lost, released)
+ * find it by the lock id, registered when the function starts ({@link #acquired}) and forgotten on release, on loss
+ * and when the call ends. {@code ACQUIRED} is fired by {@link #acquired}, not from the engine's event: the engine
+ * tells of a grant once every node has answered, which may be after the caller ran and released, and observers
+ * must see a session's events in order. Engine events of no meta call (the injected engine used directly) and node
+ * errors are not turned into CDI events. Thread-safe.
  */
 final class LockEvents implements RedlockListener {
 
@@ -77,30 +82,45 @@ final class LockEvents implements RedlockListener {
         }
     }
 
+    /**
+     * Fires {@code ACQUIRED} for a lock granted to a call, and follows its later events; called when the function
+     * starts, before it runs.
+     *
+     * @param lock       the granted lock
+     * @param call       the call
+     * @param startNanos when the call started to wait, on the {@link System#nanoTime()} clock
+     */
+    void acquired(Lock lock, Call call, long startNanos) {
+        byLockId.put(lock.id(), call);
+        sink.accept(new RedlockEvent(RedlockEvent.Kind.ACQUIRED, call.client(), call.module(), call.meta(),
+                call.resource(), String.join(",", lock.keys()), lock.id(), lock.fencingToken(),
+                Duration.ofNanos(System.nanoTime() - startNanos), null, null));
+    }
+
     @Override
     public void onEvent(LockEvent event) {
         if (event.type() == LockEvent.Type.LOST) {
             LOG.log(Level.WARNING, "redlock: lock lost: " + event.keys() + ": " + event.error());
         }
         Call call = switch (event.type()) {
-            case ACQUIRED -> {
-                Entered e = entered.get(event.keys());
-                if (e != null) {
-                    byLockId.put(event.lockId(), e.call());
-                }
-                yield e == null ? null : e.call();
-            }
-            case ACQUISITION_FAILED -> {
-                Entered e = entered.get(event.keys());
-                yield e == null ? null : e.call();
-            }
-            case EXTENDED, EXTENSION_FAILED -> byLockId.get(event.lockId());
-            case RELEASED, LOST -> byLockId.remove(event.lockId());
-            case NODE_ERROR -> null;
+            case ACQUIRED, NODE_ERROR -> null; // ACQUIRED: see acquired(..)
+            case ACQUISITION_FAILED -> byKeys(event);
+            case EXTENDED, EXTENSION_FAILED -> byLockIdOrKeys(byLockId.get(event.lockId()), event);
+            case RELEASED, LOST -> byLockIdOrKeys(byLockId.remove(event.lockId()), event);
         };
         if (call != null) {
             sink.accept(toCdi(event, call));
         }
+    }
+
+    private @Nullable Call byKeys(LockEvent event) {
+        Entered e = entered.get(event.keys());
+        return e == null ? null : e.call();
+    }
+
+    /** The lock's call; by its keys when the event came before the function started (a very short lease). */
+    private @Nullable Call byLockIdOrKeys(@Nullable Call byId, LockEvent event) {
+        return byId != null ? byId : byKeys(event);
     }
 
     private static RedlockEvent toCdi(LockEvent event, Call call) {

@@ -432,10 +432,12 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                     added.add(key);
                 }
                 String[] lockId = new String[1];
+                long start = System.nanoTime();
                 events.enter(target.keys(), target.call());
                 try {
                     return target.engine().using(target.keys(), target.leaseTime(), target.waitTime(), session -> {
                         lockId[0] = ((Lock) session).id();
+                        events.acquired((Lock) session, target.call(), start);
                         return fn.apply(session);
                     });
                 } finally {
@@ -450,11 +452,13 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         private <T> CompletionStage<T> lockedAsync(Target target,
                 Function<LockSession, ? extends CompletionStage<T>> fn) {
             AtomicReference<@Nullable String> lockId = new AtomicReference<>();
+            long start = System.nanoTime();
             events.enter(target.keys(), target.call());
             CompletionStage<T> stage;
             try {
                 stage = target.engine().usingAsync(target.keys(), target.leaseTime(), target.waitTime(), session -> {
                     lockId.set(((Lock) session).id());
+                    events.acquired((Lock) session, target.call(), start);
                     return fn.apply(session);
                 });
             } catch (RuntimeException | Error e) {
