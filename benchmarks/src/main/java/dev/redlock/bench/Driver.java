@@ -62,10 +62,11 @@ public final class Driver {
     }
 
     private int run() throws Exception {
-        if (!settings.quick()) {
-            System.out.println("bench: waiting up to 3 minutes for the build's load to settle (load average "
+        int settle = Integer.getInteger("bench.settle", 180);
+        if (!settings.quick() && settle > 0) {
+            System.out.println("bench: waiting up to " + settle + " s for the build's load to settle (load average "
                     + Machine.loadAverage() + ")");
-            Machine.awaitQuiet(180);
+            Machine.awaitQuiet(settle);
         }
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();

@@ -37,6 +37,7 @@ final class Workloads {
             client.locked(prefix + "warm:" + i, ttl, NOTHING);
         }
         long[] pair = new long[ops];
+        Counters before = Counters.now();
         long start = System.nanoTime();
         for (int i = 0; i < ops; i++) {
             long t0 = System.nanoTime();
@@ -44,8 +45,10 @@ final class Workloads {
             pair[i] = System.nanoTime() - t0;
         }
         long elapsed = System.nanoTime() - start;
+        Counters after = Counters.now();
         long[] sorted = Stats.sorted(pair, ops);
         Map<Metric, Double> m = new EnumMap<>(Metric.class);
+        after.since(before, ops, m);
         m.put(Metric.OPS_PER_S, ops * 1e9 / elapsed);
         m.put(Metric.P50_US, Stats.percentile(sorted, 0.50) / 1e3);
         m.put(Metric.P99_US, Stats.percentile(sorted, 0.99) / 1e3);
@@ -61,10 +64,13 @@ final class Workloads {
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("w2"));
         try {
             runParallel(pool, client, prefix + "warm:", workers, warmup, Long.MAX_VALUE, ttl);
+            Counters before = Counters.now();
             long start = System.nanoTime();
             int done = runParallel(pool, client, prefix, workers, ops, start + time.toNanos(), ttl);
             long elapsed = System.nanoTime() - start;
+            Counters after = Counters.now();
             Map<Metric, Double> m = new EnumMap<>(Metric.class);
+            after.since(before, done, m);
             m.put(Metric.OPS_PER_S, done * 1e9 / elapsed);
             return Sample.of(m);
         } finally {
@@ -116,11 +122,16 @@ final class Workloads {
                     return null;
                 }));
             }
+            Counters before = Counters.now();
             state.start = System.nanoTime();
             state.deadline = state.start + time.toNanos();
             go.countDown();
             awaitAll(futures);
-            return state.sample();
+            Counters after = Counters.now();
+            Sample s = state.sample();
+            Map<Metric, Double> m = new EnumMap<>(s.metrics());
+            after.since(before, state.allGrants.get(), m);
+            return new Sample(m, s.waitNanos());
         } finally {
             pool.shutdownNow();
             opened.forEach(LockClient::close);

@@ -411,6 +411,7 @@ final class Acquisition {
                 String quarantine, String mode, String hb) {
             Object[] args = {token, leaseTime, count, retention, node.cluster ? "-" : node.epoch, engine.epochProposal(),
                     quarantine, mode, waiterId, score, hb};
+            EngineCounters.ACQUIRE_SCRIPTS.increment();
             return node.<List<Object>>eval(Node.Script.ACQUIRE, node.cluster ? scriptKeys : scriptKeysWithEpoch,
                     args);
         }
@@ -437,6 +438,7 @@ final class Acquisition {
                     if (status == 1) {
                         decideNow = ballot.granted(i, value);
                     } else if (status == 0) {
+                        EngineCounters.HELD_REPLIES.increment();
                         decideNow = ballot.held(i, null);
                     } else {
                         node.sitOut(value);
@@ -488,6 +490,7 @@ final class Acquisition {
                 lock = l;
                 late = answeredBeforeLock;
             }
+            EngineCounters.GRANTS.increment();
             onGranted(l);
             if (late) {
                 allAnswered(); // the ACQUIRED event and the final votes, which the last answer could not give yet
