@@ -78,6 +78,65 @@ final class Workloads {
         }
     }
 
+    /**
+     * W2a: one thread starts {@code inFlight} chains of acquireAsync → releaseAsync on distinct resources; each
+     * chain starts its next pair from the completion of the last (on whatever thread completes it), until
+     * {@code ops} pairs are done or {@code time} has passed, after {@code warmup} untimed pairs the same way.
+     */
+    static <H> Sample inFlight(LockClient<H> client, String prefix, int inFlight, int warmup, int ops, Duration time,
+            Duration ttl) throws Exception {
+        runInFlight(client, prefix + "warm:", inFlight, warmup, Long.MAX_VALUE, ttl);
+        Counters before = Counters.now();
+        long start = System.nanoTime();
+        int done = runInFlight(client, prefix, inFlight, ops, start + time.toNanos(), ttl);
+        long elapsed = System.nanoTime() - start;
+        Counters after = Counters.now();
+        Map<Metric, Double> m = new EnumMap<>(Metric.class);
+        after.since(before, done, m);
+        m.put(Metric.OPS_PER_S, done * 1e9 / elapsed);
+        return Sample.of(m);
+    }
+
+    private static <H> int runInFlight(LockClient<H> client, String prefix, int inFlight, int ops, long deadlineNanos,
+            Duration ttl) throws Exception {
+        AtomicInteger tickets = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch chains = new CountDownLatch(inFlight);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        for (int c = 0; c < inFlight; c++) {
+            new Object() {
+                void next() {
+                    int ticket = tickets.getAndIncrement();
+                    if (ticket >= ops || System.nanoTime() >= deadlineNanos || failure.get() != null) {
+                        chains.countDown();
+                        return;
+                    }
+                    client.acquireAsync(prefix + ticket, ttl).thenCompose(client::releaseAsync)
+                            .whenComplete((v, e) -> {
+                                if (e != null) {
+                                    failure.compareAndSet(null, e);
+                                } else {
+                                    done.incrementAndGet();
+                                }
+                                next();
+                            });
+                }
+            }.next();
+        }
+        if (!chains.await(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            throw new IllegalStateException("W2a: chains did not finish");
+        }
+        Throwable e = failure.get();
+        if (e instanceof UnsupportedOperationException u) {
+            throw u;
+        }
+        if (e != null) {
+            throw new IllegalStateException("W2a failed: " + e, e);
+        }
+        return done.get();
+    }
+
     private static <H> int runParallel(ExecutorService pool, LockClient<H> client, String prefix, int workers,
             int ops, long deadlineNanos, Duration ttl) throws Exception {
         AtomicInteger tickets = new AtomicInteger();

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RedissonClient;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.IsolateOptions;
@@ -44,7 +43,6 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private final Settings settings;
     private final Map<Class<?>, EffectiveMeta> metas;
     private final Map<String, Redlock> engines;
-    private final NodeClients nodeClients;
     private final Supplier<@Nullable String> instanceNames;
     private final Supplier<@Nullable DatasourceIsolation> isolationLookup;
     private volatile @Nullable DatasourceIsolation isolation;
@@ -54,13 +52,12 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private volatile boolean closed;
 
     private RedlockRuntime(Settings settings, Map<Class<?>, EffectiveMeta> metas, Map<String, Redlock> engines,
-            NodeClients nodeClients, Supplier<@Nullable String> instanceNames,
+            Supplier<@Nullable String> instanceNames,
             Supplier<@Nullable DatasourceIsolation> isolationLookup) {
         this.isolationLookup = isolationLookup;
         this.settings = settings;
         this.metas = metas;
         this.engines = engines;
-        this.nodeClients = nodeClients;
         this.instanceNames = instanceNames;
     }
 
@@ -103,19 +100,21 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     static @Nullable RedlockRuntime start(Settings settings, Map<Class<?>, EffectiveMeta> metas,
             Supplier<@Nullable String> instanceNames, Supplier<@Nullable DatasourceIsolation> isolation,
             List<DeploymentException> problems) {
-        NodeClients nodeClients = new NodeClients();
         Map<String, Redlock> engines = new LinkedHashMap<>();
         for (ClientSettings client : settings.clients().values()) {
             try {
-                List<RedissonClient> clients = nodeClients.clientsFor(client);
-                int answered = nodeClients.pingAndLog(client, clients);
-                LOG.log(answered > client.nodes().size() / 2 ? Level.INFO : Level.WARNING,
-                        "redlock: client ''{0}'': {1} of {2} nodes answered (quorum {3}); key prefix ''{4}'',"
-                                + " lease time {5}",
-                        client.name(), answered, client.nodes().size(), client.nodes().size() / 2 + 1,
-                        settings.keyPrefix(), client.leaseTime());
-                engines.put(client.name(), Redlock.builder()
-                        .clients(clients)
+                Redlock.Builder builder = Redlock.builder()
+                        .nodes(client.nodes().stream().map(ClientSettings.NodeAddress::engineUri).toList())
+                        .verifyHostname(client.tls().verifyHostname());
+                ClientSettings.TlsSettings tls = client.tls();
+                if (tls.truststore() != null) {
+                    builder.truststore(tls.truststore(), tls.truststorePassword());
+                }
+                if (tls.keystore() != null) {
+                    builder.keystore(tls.keystore(), tls.keystorePassword());
+                }
+                // the engine contacts every node at build() and logs a warning for each one that did not answer
+                engines.put(client.name(), builder
                         .driftFactor(client.driftFactor())
                         .retryCount(client.retryCount())
                         .retryDelay(client.retryDelay())
@@ -126,11 +125,14 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                         .fifo(client.fifo())
                         .listener(RedlockRuntime::logEvent)
                         .build());
+                LOG.log(Level.INFO, "redlock: client ''{0}'': nodes {1} (quorum {2}); key prefix ''{3}'', lease time"
+                        + " {4}", client.name(), client.nodes(), client.nodes().size() / 2 + 1, settings.keyPrefix(),
+                        client.leaseTime());
             } catch (RuntimeException e) {
                 problems.add(CdiMessages.engineFailed(client.name(), e));
             }
         }
-        RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames,
+        RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, instanceNames,
                 isolation);
         if (engines.size() < settings.clients().size()) {
             runtime.close();
@@ -227,7 +229,6 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 LOG.log(Level.WARNING, "redlock: closing the engine of client '" + e.getKey() + "' failed: " + ex, ex);
             }
         }
-        nodeClients.close();
         LOG.log(Level.INFO, "redlock: stopped; held locks released");
     }
 
