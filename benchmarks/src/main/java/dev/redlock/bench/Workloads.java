@@ -64,15 +64,7 @@ final class Workloads {
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("w2"));
         try {
             runParallel(pool, client, prefix + "warm:", workers, warmup, Long.MAX_VALUE, ttl);
-            Counters before = Counters.now();
-            long start = System.nanoTime();
-            int done = runParallel(pool, client, prefix, workers, ops, start + time.toNanos(), ttl);
-            long elapsed = System.nanoTime() - start;
-            Counters after = Counters.now();
-            Map<Metric, Double> m = new EnumMap<>(Metric.class);
-            after.since(before, done, m);
-            m.put(Metric.OPS_PER_S, done * 1e9 / elapsed);
-            return Sample.of(m);
+            return throughput(time, deadline -> runParallel(pool, client, prefix, workers, ops, deadline, ttl));
         } finally {
             pool.shutdownNow();
         }
@@ -86,15 +78,31 @@ final class Workloads {
     static <H> Sample inFlight(LockClient<H> client, String prefix, int inFlight, int warmup, int ops, Duration time,
             Duration ttl) throws Exception {
         runInFlight(client, prefix + "warm:", inFlight, warmup, Long.MAX_VALUE, ttl);
+        return throughput(time, deadline -> runInFlight(client, prefix, inFlight, ops, deadline, ttl));
+    }
+
+    /** A timed run until a deadline {@code time} from now: ops/s and the client's cost per pair. */
+    private static Sample throughput(Duration time, Run run) throws Exception {
         Counters before = Counters.now();
         long start = System.nanoTime();
-        int done = runInFlight(client, prefix, inFlight, ops, start + time.toNanos(), ttl);
+        int done = run.until(start + time.toNanos());
         long elapsed = System.nanoTime() - start;
         Counters after = Counters.now();
         Map<Metric, Double> m = new EnumMap<>(Metric.class);
         after.since(before, done, m);
         m.put(Metric.OPS_PER_S, done * 1e9 / elapsed);
         return Sample.of(m);
+    }
+
+    /** A run of pairs that stops at a deadline. */
+    @FunctionalInterface
+    private interface Run {
+        /**
+         * @param deadlineNanos when to stop ({@link System#nanoTime()})
+         * @return the pairs done
+         * @throws Exception what the run threw
+         */
+        int until(long deadlineNanos) throws Exception;
     }
 
     private static <H> int runInFlight(LockClient<H> client, String prefix, int inFlight, int ops, long deadlineNanos,

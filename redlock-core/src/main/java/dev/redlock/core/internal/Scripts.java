@@ -17,6 +17,21 @@ final class Scripts {
     private Scripts() {
     }
 
+    /**
+     * Shared by the acquire and the wake-up: drops the waiters of queue {@code q} whose heartbeat in {@code h} is
+     * older than {@code nowMs} and returns the head of the queue (nil if empty).
+     */
+    private static final String QUEUE_HEAD = """
+            local function queueHead(q, h, nowMs)
+              local dead = redis.call('ZRANGEBYSCORE', h, '-inf', '(' .. nowMs)
+              for _, w in ipairs(dead) do
+                redis.call('ZREM', q, w)
+                redis.call('ZREM', h, w)
+              end
+              return redis.call('ZRANGE', q, 0, 0)[1]
+            end
+            """;
+
     /** Shared prologue: the node's time and the restart check on the epoch marker. */
     private static final String PROLOGUE = """
             pcall(redis.replicate_commands)
@@ -63,7 +78,7 @@ final class Scripts {
      * score, heartbeat timeout ms.
      * Returns {1, fence} granted, {0, 0} held, {-1, ms} not voting; third element: the node's epoch if it changed.
      */
-    static final String ACQUIRE = PROLOGUE + """
+    static final String ACQUIRE = QUEUE_HEAD + PROLOGUE + """
             local leaseTimeMillis = ARGV[2]
             local fifo = tonumber(ARGV[8])
             local free = true
@@ -75,14 +90,7 @@ final class Scripts {
               local hb = tonumber(ARGV[11])
               local first = true
               for i = 1, n do
-                local q = KEYS[2 * n + i]
-                local h = KEYS[3 * n + i]
-                local dead = redis.call('ZRANGEBYSCORE', h, '-inf', '(' .. nowMs)
-                for _, w in ipairs(dead) do
-                  redis.call('ZREM', q, w)
-                  redis.call('ZREM', h, w)
-                end
-                local head = redis.call('ZRANGE', q, 0, 0)[1]
+                local head = queueHead(KEYS[2 * n + i], KEYS[3 * n + i], nowMs)
                 if head and head ~= me and fifo < 3 then first = false end
               end
               if not (free and first) then
@@ -153,19 +161,12 @@ final class Scripts {
      * keep sleeping; {@code '1'} (wake the longest local waiter of every engine) when nobody is queued, for the
      * waiters that have not made an attempt yet. KEYS from {@code qi}: n queue keys, then n heartbeat keys.
      */
-    private static final String WAKE_HEAD = """
+    private static final String WAKE_HEAD = QUEUE_HEAD + """
             local function wakeHead(n, qi, ci, empty)
               local t = redis.call('TIME')
               local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
               for i = 1, n do
-                local q = KEYS[qi + i]
-                local h = KEYS[qi + n + i]
-                local dead = redis.call('ZRANGEBYSCORE', h, '-inf', '(' .. nowMs)
-                for _, w in ipairs(dead) do
-                  redis.call('ZREM', q, w)
-                  redis.call('ZREM', h, w)
-                end
-                local head = redis.call('ZRANGE', q, 0, 0)[1]
+                local head = queueHead(KEYS[qi + i], KEYS[qi + n + i], nowMs)
                 if head then
                   redis.call('PUBLISH', ARGV[ci + i], head)
                 elseif empty then
