@@ -110,8 +110,7 @@ final class Workloads {
         AtomicInteger tickets = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         CountDownLatch chains = new CountDownLatch(inFlight);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic
-                .AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         for (int c = 0; c < inFlight; c++) {
             new Object() {
                 void next() {
