@@ -10,7 +10,6 @@ module dev.redlock.cdi {
     requires static transitive jakarta.cdi;
     requires static transitive jakarta.inject;
     requires transitive io.smallrye.config;
-    requires redisson;
     requires java.logging;
 
     exports dev.redlock.cdi;

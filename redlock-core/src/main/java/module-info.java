@@ -3,7 +3,11 @@
 module dev.redlock.core {
     requires transitive dev.redlock.api;
     requires transitive redisson;
-    requires io.netty.common; // HashedWheelTimer, for the answer timeouts of supplied clients
+    requires io.netty.common; // HashedWheelTimer, for the answer timeouts
+    requires io.netty.transport; // the event loop all engines share (internal.Transport)
+    requires io.netty.resolver;
 
     exports dev.redlock.core;
+    // the node URI parser, shared with redlock-cdi's configuration
+    exports dev.redlock.core.nodes to dev.redlock.cdi;
 }

@@ -3,6 +3,7 @@ package dev.redlock.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -20,8 +21,18 @@ import dev.redlock.core.Redlock;
 /** The {@link LockClient} of every Java implementation: this project's engine and Redisson's locks. */
 final class Adapters {
 
+    /** An acquisition wait that counts as none (the engine's asynchronous API takes an explicit wait). */
+    private static final Duration FOREVER = Duration.ofDays(24);
+    /** Owner ids of Redisson's asynchronous locks (W2a), one per acquisition. */
+    private static final java.util.concurrent.atomic.AtomicLong OWNERS = new java.util.concurrent.atomic.AtomicLong(
+            1L << 40);
+
     private Adapters() {
     }
+
+    /** The owner ids of Redisson's asynchronous locks (W2a) by lock instance (one instance per acquisition). */
+    private static final java.util.Map<RLock, Long> OWNER_OF = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
 
     /** This project's engine over {@code uris}; {@code fifo} selects its fair-queue mode. */
     static LockClient<Lock> engine(List<String> uris, boolean fifo) {
@@ -35,6 +46,16 @@ final class Adapters {
             @Override
             public void release(Lock handle) {
                 handle.release();
+            }
+
+            @Override
+            public CompletionStage<Lock> acquireAsync(String resource, Duration ttl) {
+                return redlock.acquireAsync(List.of(resource), ttl, FOREVER);
+            }
+
+            @Override
+            public CompletionStage<?> releaseAsync(Lock handle) {
+                return handle.releaseAsync();
             }
 
             @Override
@@ -135,6 +156,20 @@ final class Adapters {
             @Override
             public void release(RLock handle) {
                 handle.unlock();
+            }
+
+            @Override
+            public CompletionStage<RLock> acquireAsync(String resource, Duration ttl) {
+                // Redisson ties a lock to an owner id; without a thread, each acquisition takes its own
+                RLock lock = lockFor.apply(resource);
+                long owner = OWNERS.incrementAndGet();
+                OWNER_OF.put(lock, owner);
+                return lock.lockAsync(ttl.toMillis(), TimeUnit.MILLISECONDS, owner).thenApply(v -> lock);
+            }
+
+            @Override
+            public CompletionStage<?> releaseAsync(RLock handle) {
+                return handle.unlockAsync(OWNER_OF.remove(handle));
             }
 
             @Override

@@ -57,6 +57,8 @@ interface Contender {
                     case W1, W3_3, W3_5, W6_1 -> Workloads.serial(client, prefix, s.warmupOps(), s.w1Ops(), s.ttl());
                     case W2 -> Workloads.parallel(client, prefix, s.w2Workers(), s.warmupOps(), s.w2Ops(), s.w2Time(),
                             s.ttl());
+                    case W2A -> Workloads.inFlight(client, prefix, s.w2Workers(), s.warmupOps(), s.w2Ops(),
+                            s.w2Time(), s.ttl());
                     default -> throw new IllegalArgumentException("not a lock workload: " + workload);
                 };
             }

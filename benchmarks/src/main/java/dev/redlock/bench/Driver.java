@@ -62,10 +62,11 @@ public final class Driver {
     }
 
     private int run() throws Exception {
-        if (!settings.quick()) {
-            System.out.println("bench: waiting up to 3 minutes for the build's load to settle (load average "
+        int settle = Integer.getInteger("bench.settle", 180);
+        if (!settings.quick() && settle > 0) {
+            System.out.println("bench: waiting up to " + settle + " s for the build's load to settle (load average "
                     + Machine.loadAverage() + ")");
-            Machine.awaitQuiet(180);
+            Machine.awaitQuiet(settle);
         }
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
@@ -85,8 +86,8 @@ public final class Driver {
                 if (settings.selected(Workload.LIMIT)) {
                     limit(first, rep);
                 }
-                for (Workload w : List.of(Workload.W1, Workload.W2, Workload.W3_3, Workload.W3_5, Workload.W4,
-                        Workload.W6_1, Workload.W6_4)) {
+                for (Workload w : List.of(Workload.W1, Workload.W2, Workload.W2A, Workload.W3_3, Workload.W3_5,
+                        Workload.W4, Workload.W6_1, Workload.W6_4)) {
                     if (!settings.selected(w)) {
                         continue;
                     }
@@ -109,13 +110,15 @@ public final class Driver {
     }
 
     private List<Contender> contenders() {
-        Set<Workload> lockWorkloads = EnumSet.of(Workload.W1, Workload.W2, Workload.W3_3, Workload.W3_5, Workload.W4);
+        Set<Workload> lockWorkloads = EnumSet.of(Workload.W1, Workload.W2, Workload.W2A, Workload.W3_3, Workload.W3_5,
+                Workload.W4);
         List<Contender> all = new ArrayList<>();
         all.add(new Contender.Java(Report.OURS, "redlock (this project)", lockWorkloads,
                 (uris, perWorker) -> Adapters.engine(uris, false)));
         all.add(new Contender.Java(Report.OURS_FIFO, "redlock (this project), FIFO mode", EnumSet.of(Workload.W4),
                 (uris, perWorker) -> Adapters.engine(uris, true)));
-        all.add(new Contender.Java(Report.RLOCK, "Redisson RLock", EnumSet.of(Workload.W1, Workload.W2, Workload.W4),
+        all.add(new Contender.Java(Report.RLOCK, "Redisson RLock",
+                EnumSet.of(Workload.W1, Workload.W2, Workload.W2A, Workload.W4),
                 (uris, perWorker) -> Adapters.redissonLock(uris.get(0), false, perWorker)));
         all.add(new Contender.Java(Report.FAIR, "Redisson RFairLock", EnumSet.of(Workload.W4),
                 (uris, perWorker) -> Adapters.redissonLock(uris.get(0), true, perWorker)));

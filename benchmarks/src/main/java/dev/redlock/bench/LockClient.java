@@ -1,6 +1,7 @@
 package dev.redlock.bench;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The adapter every Java implementation under test is driven through: one instance owns its own connections. A
@@ -49,6 +50,27 @@ interface LockClient<H> extends AutoCloseable {
         } finally {
             release(handle);
         }
+    }
+
+    /**
+     * Acquires without blocking (W2a). Implementations without an asynchronous API keep this default.
+     *
+     * @param resource the resource name
+     * @param ttl      the time to live of the grant
+     * @return completes with the handle to release
+     */
+    default CompletionStage<H> acquireAsync(String resource, Duration ttl) {
+        throw new UnsupportedOperationException("no asynchronous API");
+    }
+
+    /**
+     * Releases without blocking a lock granted by {@link #acquireAsync}.
+     *
+     * @param handle the handle
+     * @return completes when released
+     */
+    default CompletionStage<?> releaseAsync(H handle) {
+        throw new UnsupportedOperationException("no asynchronous API");
     }
 
     /** Closes the connections. */

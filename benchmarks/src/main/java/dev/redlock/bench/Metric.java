@@ -27,7 +27,11 @@ enum Metric {
     RELEASE_C16("release_c16", "release script -c 16 /s", 0),
     PAIR_C16("pair_c16", "acquire+release pairs -c 16 /s", 0),
     RTT_CLI_US("rtt_cli_us", "RTT redis-cli --latency avg µs", 0),
-    RTT_PING_US("rtt_ping_us", "RTT PING loop p50 µs", 0);
+    RTT_PING_US("rtt_ping_us", "RTT PING loop p50 µs", 0),
+    CPU_US_PER_OP("cpu_us_per_op", "client CPU µs/op", 0),
+    CSW_PER_OP("csw_per_op", "context switches/op", 1),
+    SCRIPTS_PER_GRANT("scripts_per_grant", "acquire scripts/grant", 2),
+    FAILED_SCRIPTS_PER_GRANT("failed_scripts_per_grant", "failed acquire scripts/grant", 2);
     // @formatter:on
 
     private final String key;

@@ -8,6 +8,8 @@ enum Workload {
     W1("W1", 1),
     /** Uncontended, 16 workers in flight, one node. */
     W2("W2", 1),
+    /** W2 through the {@code CompletionStage} API: 16 in flight, started from one thread, one node. */
+    W2A("W2a", 1),
     /** W1 over three independent nodes. */
     W3_3("W3", 3),
     /** W1 over five independent nodes. */

@@ -37,6 +37,7 @@ final class Workloads {
             client.locked(prefix + "warm:" + i, ttl, NOTHING);
         }
         long[] pair = new long[ops];
+        Counters before = Counters.now();
         long start = System.nanoTime();
         for (int i = 0; i < ops; i++) {
             long t0 = System.nanoTime();
@@ -44,8 +45,10 @@ final class Workloads {
             pair[i] = System.nanoTime() - t0;
         }
         long elapsed = System.nanoTime() - start;
+        Counters after = Counters.now();
         long[] sorted = Stats.sorted(pair, ops);
         Map<Metric, Double> m = new EnumMap<>(Metric.class);
+        after.since(before, ops, m);
         m.put(Metric.OPS_PER_S, ops * 1e9 / elapsed);
         m.put(Metric.P50_US, Stats.percentile(sorted, 0.50) / 1e3);
         m.put(Metric.P99_US, Stats.percentile(sorted, 0.99) / 1e3);
@@ -61,15 +64,84 @@ final class Workloads {
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("w2"));
         try {
             runParallel(pool, client, prefix + "warm:", workers, warmup, Long.MAX_VALUE, ttl);
-            long start = System.nanoTime();
-            int done = runParallel(pool, client, prefix, workers, ops, start + time.toNanos(), ttl);
-            long elapsed = System.nanoTime() - start;
-            Map<Metric, Double> m = new EnumMap<>(Metric.class);
-            m.put(Metric.OPS_PER_S, done * 1e9 / elapsed);
-            return Sample.of(m);
+            return throughput(time, deadline -> runParallel(pool, client, prefix, workers, ops, deadline, ttl));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * W2a: one thread starts {@code inFlight} chains of acquireAsync → releaseAsync on distinct resources; each
+     * chain starts its next pair from the completion of the last (on whatever thread completes it), until
+     * {@code ops} pairs are done or {@code time} has passed, after {@code warmup} untimed pairs the same way.
+     */
+    static <H> Sample inFlight(LockClient<H> client, String prefix, int inFlight, int warmup, int ops, Duration time,
+            Duration ttl) throws Exception {
+        runInFlight(client, prefix + "warm:", inFlight, warmup, Long.MAX_VALUE, ttl);
+        return throughput(time, deadline -> runInFlight(client, prefix, inFlight, ops, deadline, ttl));
+    }
+
+    /** A timed run until a deadline {@code time} from now: ops/s and the client's cost per pair. */
+    private static Sample throughput(Duration time, Run run) throws Exception {
+        Counters before = Counters.now();
+        long start = System.nanoTime();
+        int done = run.until(start + time.toNanos());
+        long elapsed = System.nanoTime() - start;
+        Counters after = Counters.now();
+        Map<Metric, Double> m = new EnumMap<>(Metric.class);
+        after.since(before, done, m);
+        m.put(Metric.OPS_PER_S, done * 1e9 / elapsed);
+        return Sample.of(m);
+    }
+
+    /** A run of pairs that stops at a deadline. */
+    @FunctionalInterface
+    private interface Run {
+        /**
+         * @param deadlineNanos when to stop ({@link System#nanoTime()})
+         * @return the pairs done
+         * @throws Exception what the run threw
+         */
+        int until(long deadlineNanos) throws Exception;
+    }
+
+    private static <H> int runInFlight(LockClient<H> client, String prefix, int inFlight, int ops, long deadlineNanos,
+            Duration ttl) throws Exception {
+        AtomicInteger tickets = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch chains = new CountDownLatch(inFlight);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int c = 0; c < inFlight; c++) {
+            new Object() {
+                void next() {
+                    int ticket = tickets.getAndIncrement();
+                    if (ticket >= ops || System.nanoTime() >= deadlineNanos || failure.get() != null) {
+                        chains.countDown();
+                        return;
+                    }
+                    client.acquireAsync(prefix + ticket, ttl).thenCompose(client::releaseAsync)
+                            .whenComplete((v, e) -> {
+                                if (e != null) {
+                                    failure.compareAndSet(null, e);
+                                } else {
+                                    done.incrementAndGet();
+                                }
+                                next();
+                            });
+                }
+            }.next();
+        }
+        if (!chains.await(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            throw new IllegalStateException("W2a: chains did not finish");
+        }
+        Throwable e = failure.get();
+        if (e instanceof UnsupportedOperationException u) {
+            throw u;
+        }
+        if (e != null) {
+            throw new IllegalStateException("W2a failed: " + e, e);
+        }
+        return done.get();
     }
 
     private static <H> int runParallel(ExecutorService pool, LockClient<H> client, String prefix, int workers,
@@ -116,11 +188,16 @@ final class Workloads {
                     return null;
                 }));
             }
+            Counters before = Counters.now();
             state.start = System.nanoTime();
             state.deadline = state.start + time.toNanos();
             go.countDown();
             awaitAll(futures);
-            return state.sample();
+            Counters after = Counters.now();
+            Sample s = state.sample();
+            Map<Metric, Double> m = new EnumMap<>(s.metrics());
+            after.since(before, state.allGrants.get(), m);
+            return new Sample(m, s.waitNanos());
         } finally {
             pool.shutdownNow();
             opened.forEach(LockClient::close);

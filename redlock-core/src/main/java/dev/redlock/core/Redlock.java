@@ -71,9 +71,12 @@ public final class Redlock implements AutoCloseable {
     public static final int DEFAULT_CONNECTION_POOL_SIZE = 24;
 
     private final Engine engine;
+    /** Whether {@link #acquireAsync} completes on the executor set with {@link Builder#executor}. */
+    private final boolean hop;
 
-    private Redlock(Engine engine) {
+    private Redlock(Engine engine, boolean hop) {
         this.engine = engine;
+        this.hop = hop;
     }
 
     /** The engine, for the fault-injection tests in this package (test sources); not API. */
@@ -138,8 +141,9 @@ public final class Redlock implements AutoCloseable {
      * @return a stage completing with the lock or with {@link dev.redlock.api.LockAcquisitionException}
      */
     public CompletionStage<Lock> acquireAsync(List<String> keys, Duration leaseTime, Duration wait) {
-        return engine.acquireAsync("Redlock#acquireAsync", keys, leaseTime, Objects.requireNonNull(wait, "wait"))
-                .thenApplyAsync(l -> (Lock) l, engine.executor());
+        CompletionStage<dev.redlock.core.internal.LockImpl> stage = engine.acquireAsync("Redlock#acquireAsync", keys,
+                leaseTime, Objects.requireNonNull(wait, "wait"));
+        return hop ? stage.thenApplyAsync(l -> (Lock) l, engine.executor()) : stage.thenApply(l -> (Lock) l);
     }
 
     /**
@@ -310,6 +314,7 @@ public final class Redlock implements AutoCloseable {
         private @Nullable String truststorePassword;
         private @Nullable URL keystore;
         private @Nullable String keystorePassword;
+        private boolean verifyHostname = true;
         private String keyPrefix = "";
         private double driftFactor = DEFAULT_DRIFT_FACTOR;
         private int retryCount = DEFAULT_RETRY_COUNT;
@@ -324,7 +329,7 @@ public final class Redlock implements AutoCloseable {
         private boolean interruptOnLoss;
         private @Nullable RedlockListener listener;
         private int connectionPoolSize = DEFAULT_CONNECTION_POOL_SIZE;
-        private Executor executor = ForkJoinPool.commonPool();
+        private @Nullable Executor executor;
 
         private Builder() {
         }
@@ -392,6 +397,19 @@ public final class Redlock implements AutoCloseable {
         public Builder keystore(URL location, @Nullable String password) {
             this.keystore = Objects.requireNonNull(location, "keystore");
             this.keystorePassword = password;
+            return this;
+        }
+
+        /**
+         * Whether a {@code rediss://} node's certificate must name the host the URI gives (the default), or only
+         * chain to a trusted certificate authority: turn it off for nodes reached by an address their certificates
+         * do not list. Ignored for nodes given as {@link #clients}.
+         *
+         * @param verify {@code true} (the default) to check the host name
+         * @return this builder
+         */
+        public Builder verifyHostname(boolean verify) {
+            this.verifyHostname = verify;
             return this;
         }
 
@@ -559,11 +577,14 @@ public final class Redlock implements AutoCloseable {
         }
 
         /**
-         * The executor that completes the stages returned by {@link Redlock#acquireAsync} and
-         * {@link Redlock#usingAsync} and runs {@code usingAsync}'s function, so that callers' continuations never
-         * run on (and never block) the Redis client's I/O threads.
+         * The executor that completes the stages returned by {@link Redlock#usingAsync} and runs its function, and,
+         * when set, completes the stages of {@link Redlock#acquireAsync} too. Without it, {@code acquireAsync}
+         * completes on the engine's I/O thread (the thread that read the deciding vote, no further hand-off), where
+         * a continuation must not block: chain blocking work with the {@code *Async} methods of
+         * {@link CompletionStage} and an executor of yours, or set one here; {@code usingAsync} then uses
+         * {@link ForkJoinPool#commonPool()}.
          *
-         * @param executor the executor; default {@link ForkJoinPool#commonPool()}
+         * @param executor the executor; default none (see above)
          * @return this builder
          */
         public Builder executor(Executor executor) {
@@ -615,11 +636,13 @@ public final class Redlock implements AutoCloseable {
             if (connectionPoolSize < 1) {
                 throw new IllegalArgumentException("connectionPoolSize must be positive, was " + connectionPoolSize);
             }
-            Settings.Stores stores = new Settings.Stores(truststore, truststorePassword, keystore, keystorePassword);
+            Settings.Stores stores = new Settings.Stores(truststore, truststorePassword, keystore, keystorePassword,
+                    verifyHostname);
+            Executor continuations = executor != null ? executor : ForkJoinPool.commonPool();
             return new Redlock(new Engine(new Settings(u, c, password, stores, keyPrefix, driftFactor, retryCount,
                     retryDelay, retryJitter, automaticExtensionThreshold, commandTimeout, unreachableTimeout, fifo,
-                    fifoHeartbeatTimeout,
-                    maxLeaseTime, interruptOnLoss, listener, connectionPoolSize, executor)));
+                    fifoHeartbeatTimeout, maxLeaseTime, interruptOnLoss, listener, connectionPoolSize, continuations)),
+                    executor != null);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.redlock.core.nodes.NodeUri;
+
 /**
  * The resolved settings of one named client: inheritance applied, defaults filled, values checked.
  *
@@ -43,6 +45,15 @@ public record ClientSettings(String name, List<NodeAddress> nodes, TlsSettings t
          */
         public boolean tls() {
             return uri.startsWith("rediss:");
+        }
+
+        /**
+         * The URI the engine's builder reads back as this node, credentials included (percent-encoded): never log it.
+         *
+         * @return {@code scheme://[user:password@]host:port}
+         */
+        public String engineUri() {
+            return NodeUri.parse(uri).withCredentials(username, password).toUri();
         }
 
         @Override

@@ -25,7 +25,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RedissonClient;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.IsolateOptions;
@@ -57,7 +56,6 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private final Settings settings;
     private final Map<Class<?>, EffectiveMeta> metas;
     private final Map<String, Redlock> engines;
-    private final NodeClients nodeClients;
     private final Supplier<@Nullable String> instanceNames;
     private final Supplier<@Nullable DatasourceIsolation> isolationLookup;
     private final LockEvents events;
@@ -68,14 +66,13 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private volatile boolean closed;
 
     private RedlockRuntime(Settings settings, Map<Class<?>, EffectiveMeta> metas, Map<String, Redlock> engines,
-            NodeClients nodeClients, Supplier<@Nullable String> instanceNames,
+            Supplier<@Nullable String> instanceNames,
             Supplier<@Nullable DatasourceIsolation> isolationLookup, LockEvents events) {
         this.isolationLookup = isolationLookup;
         this.events = events;
         this.settings = settings;
         this.metas = metas;
         this.engines = engines;
-        this.nodeClients = nodeClients;
         this.instanceNames = instanceNames;
     }
 
@@ -120,19 +117,21 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
             Supplier<@Nullable String> instanceNames, Supplier<@Nullable DatasourceIsolation> isolation,
             Consumer<RedlockEvent> events, List<DeploymentException> problems) {
         LockEvents lockEvents = new LockEvents(events);
-        NodeClients nodeClients = new NodeClients();
         Map<String, Redlock> engines = new LinkedHashMap<>();
         for (ClientSettings client : settings.clients().values()) {
             try {
-                List<RedissonClient> clients = nodeClients.clientsFor(client);
-                int answered = nodeClients.pingAndLog(client, clients);
-                LOG.log(answered > client.nodes().size() / 2 ? Level.INFO : Level.WARNING,
-                        "redlock: client ''{0}'': {1} of {2} nodes answered (quorum {3}); key prefix ''{4}'',"
-                                + " lease time {5}",
-                        client.name(), answered, client.nodes().size(), client.nodes().size() / 2 + 1,
-                        settings.keyPrefix(), client.leaseTime());
-                engines.put(client.name(), Redlock.builder()
-                        .clients(clients)
+                Redlock.Builder builder = Redlock.builder()
+                        .nodes(client.nodes().stream().map(ClientSettings.NodeAddress::engineUri).toList())
+                        .verifyHostname(client.tls().verifyHostname());
+                ClientSettings.TlsSettings tls = client.tls();
+                if (tls.truststore() != null) {
+                    builder.truststore(tls.truststore(), tls.truststorePassword());
+                }
+                if (tls.keystore() != null) {
+                    builder.keystore(tls.keystore(), tls.keystorePassword());
+                }
+                // the engine contacts every node at build() and logs a warning for each one that did not answer
+                engines.put(client.name(), builder
                         .driftFactor(client.driftFactor())
                         .retryCount(client.retryCount())
                         .retryDelay(client.retryDelay())
@@ -143,12 +142,15 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                         .fifo(client.fifo())
                         .listener(lockEvents)
                         .build());
+                LOG.log(Level.INFO, "redlock: client ''{0}'': nodes {1} (quorum {2}); key prefix ''{3}'', lease time"
+                        + " {4}", client.name(), client.nodes(), client.nodes().size() / 2 + 1, settings.keyPrefix(),
+                        client.leaseTime());
             } catch (RuntimeException e) {
                 problems.add(CdiMessages.engineFailed(client.name(), e));
             }
         }
-        RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames,
-                isolation, lockEvents);
+        RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, instanceNames, isolation,
+                lockEvents);
         if (engines.size() < settings.clients().size()) {
             runtime.close();
             return null;
@@ -254,7 +256,6 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 LOG.log(Level.WARNING, "redlock: closing the engine of client '" + e.getKey() + "' failed: " + ex, ex);
             }
         }
-        nodeClients.close();
         LOG.log(Level.INFO, "redlock: stopped; held locks released");
     }
 

@@ -4,8 +4,6 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +35,7 @@ import dev.redlock.api.spi.Limits;
 import dev.redlock.cdi.RedlockConfig;
 import dev.redlock.cdi.RedlockConfig.Client;
 import dev.redlock.core.Redlock;
+import dev.redlock.core.nodes.NodeUri;
 
 /**
  * Reads {@link RedlockConfig} with SmallRye Config and turns it into {@link Settings}: inheritance between
@@ -424,37 +423,22 @@ public final class SettingsLoader {
             @Nullable String username, @Nullable String password) {
         String why;
         try {
-            URI uri = new URI(text.trim());
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equals("redis") || scheme.equals("rediss"))) {
-                why = "use the scheme redis:// or rediss://";
-            } else if (uri.getHost() == null) {
-                why = "give a host, such as redis://127.0.0.1:6379";
-            } else if ((uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
-                    || uri.getQuery() != null || uri.getFragment() != null) {
+            NodeUri uri = NodeUri.parse(text);
+            if (uri.extra()) {
                 why = "give only scheme, credentials, host and port";
             } else {
-                String user = username;
-                String pass = password;
-                if (uri.getRawUserInfo() != null) {
-                    String info = uri.getRawUserInfo();
-                    int colon = info.indexOf(':');
-                    String u = colon < 0 ? "" : decode(info.substring(0, colon));
-                    user = u.isEmpty() ? null : u;
-                    pass = decode(colon < 0 ? info : info.substring(colon + 1));
-                }
-                int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-                if (port < 1 || port > 65_535) {
-                    why = "give a port from 1 to 65535";
-                    if (property != null) {
-                        problems.add(CdiMessages.badValue(property, redact(text), why));
-                    }
-                    return null;
-                }
-                return new ClientSettings.NodeAddress(scheme + "://" + uri.getHost() + ":" + port, user, pass);
+                boolean own = uri.user() != null || uri.password() != null;
+                NodeUri node = own ? uri : uri.withCredentials(username, password);
+                return new ClientSettings.NodeAddress(node.address(), node.user(), node.password());
             }
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            why = "not a URI (" + e.getMessage() + ")";
+        } catch (NodeUri.InvalidUri e) {
+            why = switch (e.problem()) {
+                case NOT_A_URI -> "not a URI (" + e.getMessage() + ")";
+                case SCHEME -> "use the scheme redis:// or rediss://";
+                case HOST -> "give a host, such as redis://127.0.0.1:6379";
+                case PORT -> "give a port from 1 to 65535";
+                case DATABASE -> "give only scheme, credentials, host and port";
+            };
         }
         if (property != null) {
             problems.add(CdiMessages.badValue(property, redact(text), why));
@@ -462,13 +446,9 @@ public final class SettingsLoader {
         return null;
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
-
     /** Hides a password in a URI shown in a message. */
     static String redact(String uri) {
-        return uri.replaceAll("//[^@/]*@", "//***@");
+        return NodeUri.mask(uri);
     }
 
     private @Nullable URL url(@Nullable String location, @Nullable String property) {

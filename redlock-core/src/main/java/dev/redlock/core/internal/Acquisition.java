@@ -79,19 +79,18 @@ final class Acquisition {
         this.maxAttempts = s.retryCount() < 0 ? -1 : s.retryCount() + 1;
         this.unreachableTimeoutNanos = s.unreachableTimeout().toNanos();
         this.single = maxAttempts == 1 || wait != null && wait.isZero();
-        this.fifoMode = !s.fifo() ? 0 : single ? 1 : 2;
-        this.waiterId = s.fifo() ? Tokens.next() : "";
-        this.score = s.fifo() ? Long.toString(engine.nextFifoScore()) : "0";
+        // a waiter joins the key's queue on its first refused attempt, in both modes: a release wakes the head only
+        this.fifoMode = s.fifo() ? (single ? 1 : 2) : single ? 0 : 3;
+        this.waiterId = s.fifo() ? Tokens.next() : single ? "" : lockId;
+        this.score = fifoMode == 0 ? "0" : Long.toString(engine.nextFifoScore());
         int n = keys.size();
-        Object[] k = new Object[n * (s.fifo() ? 4 : 2) + 1];
+        Object[] k = new Object[n * 4 + 1];
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
             k[i] = key;
             k[n + i] = KeyNames.fence(key);
-            if (s.fifo()) {
-                k[2 * n + i] = KeyNames.queue(key);
-                k[3 * n + i] = KeyNames.heartbeats(key);
-            }
+            k[2 * n + i] = KeyNames.queue(key);
+            k[3 * n + i] = KeyNames.heartbeats(key);
         }
         k[k.length - 1] = KeyNames.EPOCH;
         this.scriptKeysWithEpoch = Arrays.asList(k);
@@ -132,6 +131,11 @@ final class Acquisition {
         attempts++;
         woken = false;
         new Round().send();
+    }
+
+    /** The id under which this acquisition waits in the keys' queues; empty for a single attempt. */
+    String waiterId() {
+        return waiterId;
     }
 
     /** A release message arrived for one of the keys. */
@@ -226,7 +230,7 @@ final class Acquisition {
             engine.retryPause(delay);
         }
         if (fifoMode == 2) {
-            delay = Math.min(delay, s.fifoHeartbeatTimeout().toNanos() / 3);
+            delay = Math.min(delay, s.fifoHeartbeatTimeout().toNanos() / 3); // heartbeat: keep the place in the queue
         }
         state.set(SLEEPING);
         sleep(delay);
@@ -361,8 +365,13 @@ final class Acquisition {
             String retention = Long.toString(Engine.fenceRetention(leaseTimeMillis));
             String quarantine = Long.toString(engine.quarantineMillis());
             String mode = Integer.toString(fifoMode);
-            String hb = Long.toString(s.fifoHeartbeatTimeout().toMillis());
-            if (fifoMode == 2) {
+            // default mode does not heartbeat faster than it retries: its queue entry outlives three pauses
+            long heartbeat = fifoMode == 3
+                    ? Math.max(s.fifoHeartbeatTimeout().toMillis(), 3 * (s.retryDelay().toMillis()
+                            + s.retryJitter().toMillis()))
+                    : s.fifoHeartbeatTimeout().toMillis();
+            String hb = Long.toString(heartbeat);
+            if (fifoMode >= 2) {
                 enqueued = true;
             }
             Node tieBreaker = null;
@@ -416,6 +425,7 @@ final class Acquisition {
                 String quarantine, String mode, String hb) {
             Object[] args = {token, leaseTime, count, retention, node.cluster ? "-" : node.epoch, engine.epochProposal(),
                     quarantine, mode, waiterId, score, hb};
+            EngineCounters.ACQUIRE_SCRIPTS.increment();
             return node.<List<Object>>eval(Node.Script.ACQUIRE, node.cluster ? scriptKeys : scriptKeysWithEpoch,
                     args);
         }
@@ -442,6 +452,7 @@ final class Acquisition {
                     if (status == 1) {
                         decideNow = ballot.granted(i, value);
                     } else if (status == 0) {
+                        EngineCounters.HELD_REPLIES.increment();
                         decideNow = ballot.held(i, null);
                     } else {
                         node.sitOut(value);
@@ -486,13 +497,14 @@ final class Acquisition {
 
         private void succeed() {
             long validUntil = grantValidUntil();
-            LockImpl l = new LockImpl(engine, lockId, keys, lockAndFenceKeys, token, ballot.maxGrantedValue(), leaseTimeMillis,
+            LockImpl l = new LockImpl(engine, lockId, keys, scriptKeys, token, ballot.maxGrantedValue(), leaseTimeMillis,
                     validUntil, ballot.votes(), answeredAll);
             boolean late;
             synchronized (this) {
                 lock = l;
                 late = answeredBeforeLock;
             }
+            EngineCounters.GRANTS.increment();
             onGranted(l);
             if (late) {
                 allAnswered(); // the ACQUIRED event and the final votes, which the last answer could not give yet
@@ -568,7 +580,7 @@ final class Acquisition {
             if (ok && l != null) {
                 List<NodeVote> all = ballot.votes();
                 l.votes = all;
-                if (fifoMode == 2) {
+                if (fifoMode >= 2) {
                     boolean[] others = new boolean[n];
                     boolean any = false;
                     for (int i = 0; i < n; i++) {

@@ -1,7 +1,6 @@
 package dev.redlock.core.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,11 +28,8 @@ import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
-import org.redisson.config.SingleServerConfig;
 
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockAcquisitionException;
@@ -45,6 +41,7 @@ import dev.redlock.api.RedlockException;
 import dev.redlock.core.Lock;
 import dev.redlock.core.LockEvent;
 import dev.redlock.core.RedlockListener;
+import dev.redlock.core.nodes.NodeUri;
 
 /**
  * The engine behind {@link dev.redlock.core.Redlock}: nodes, quorum, retries, watchdog, wake-up, fencing.
@@ -86,6 +83,8 @@ public final class Engine implements AutoCloseable {
     private volatile @Nullable RandomGenerator jitterRandom;
     private volatile @Nullable LongConsumer retryPauses;
     private final ScheduledThreadPoolExecutor scheduler;
+    /** The shared event loop of the nodes given as URIs; {@code null} when all nodes are handed-over clients. */
+    private final @Nullable Transport transport;
     private final Subscriptions subscriptions;
     /** The builder's listener first, then those added later; copy-on-write: events far outnumber changes. */
     private final List<RedlockListener> listeners = new CopyOnWriteArrayList<>();
@@ -111,24 +110,31 @@ public final class Engine implements AutoCloseable {
         }
         long timeout = settings.commandTimeout().toMillis();
         List<Node> list = new ArrayList<>();
-        try {
-            for (NodeUri u : parseDistinct(settings.uris())) {
-                list.add(new Node(list.size(), u.name(), createClient(u, settings), true, timeout));
-            }
-            List<RedissonClient> clients = settings.clients();
-            for (int i = 0; i < clients.size(); i++) {
-                for (int j = 0; j < i; j++) {
-                    if (clients.get(i) == clients.get(j)) {
-                        throw new IllegalArgumentException("clients[" + i + "] repeats clients[" + j + "]: give each"
-                                + " independent Redis master once, or it would vote twice");
-                    }
+        List<NodeUri> uris = parseDistinct(settings.uris());
+        List<RedissonClient> clients = settings.clients();
+        for (int i = 0; i < clients.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (clients.get(i) == clients.get(j)) {
+                    throw new IllegalArgumentException("clients[" + i + "] repeats clients[" + j + "]: give each"
+                            + " independent Redis master once, or it would vote twice");
                 }
-                list.add(new Node(list.size(), nameOf(clients.get(i)), clients.get(i), false, timeout));
+            }
+        }
+        this.transport = uris.isEmpty() ? null : Transport.acquire();
+        try {
+            for (NodeUri u : uris) {
+                list.add(new Node(list.size(), u.name(), new ConnectionLink(transport, u, settings), timeout));
+            }
+            for (RedissonClient c : clients) {
+                list.add(new Node(list.size(), nameOf(c), new ClientLink(c), timeout));
             }
             verify(list, settings);
         } catch (RuntimeException e) {
             for (Node n : list) {
-                n.client.shutdown();
+                n.link.close(timeout);
+            }
+            if (transport != null) {
+                transport.release();
             }
             throw e;
         }
@@ -150,7 +156,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Contacts every node once, in parallel, by loading the acquire script (which the first grant needs anyway),
+     * Contacts every node once, in parallel, by loading the scripts (which the first grant and release need anyway),
      * within the command timeout. A node that refuses the credentials ({@code WRONGPASS}, {@code NOAUTH},
      * {@code NOPERM}) or the TLS handshake fails start-up: that is configuration, and would fail every call. A node
      * that cannot be reached only gets a warning: a minority of nodes may be down when the application starts, and
@@ -161,8 +167,12 @@ public final class Engine implements AutoCloseable {
         for (Node n : nodes) {
             CompletableFuture<?> f;
             try {
-                f = n.client.getScript(StringCodec.INSTANCE).scriptLoadAsync(Node.Script.ACQUIRE.source)
-                        .toCompletableFuture();
+                // every script, pipelined on one connection: the first release then finds its script loaded
+                List<CompletableFuture<String>> all = new ArrayList<>();
+                for (Node.Script script : Node.Script.values()) {
+                    all.add(n.link.scriptLoad(script.source));
+                }
+                f = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
@@ -195,7 +205,7 @@ public final class Engine implements AutoCloseable {
             secrets.add(settings.password());
         }
         for (int i = 0; i < settings.uris().size(); i++) {
-            String p = NodeUri.parse(settings.uris().get(i), i).password();
+            String p = parseUri(settings.uris().get(i), i).password();
             if (p != null) {
                 secrets.add(p);
             }
@@ -206,34 +216,6 @@ public final class Engine implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    private static RedissonClient createClient(NodeUri u, Settings s) {
-        int timeout = (int) Math.min(Integer.MAX_VALUE, s.commandTimeout().toMillis());
-        Config c = new Config();
-        c.setCodec(StringCodec.INSTANCE);
-        c.setLazyInitialization(true);
-        c.setThreads(2);
-        c.setNettyThreads(2);
-        SingleServerConfig sc = c.useSingleServer().setAddress(u.address()).setTimeout(timeout)
-                .setConnectTimeout(timeout).setRetryAttempts(0).setConnectionPoolSize(s.connectionPoolSize())
-                .setConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(2)
-                .setSubscriptionConnectionMinimumIdleSize(1).setDatabase(u.database());
-        String password = u.password() != null ? u.password() : s.password();
-        if (password != null) {
-            sc.setPassword(password);
-        }
-        if (u.user() != null) {
-            sc.setUsername(u.user());
-        }
-        Settings.Stores stores = s.stores();
-        if (stores.truststore() != null) {
-            c.setSslTruststore(stores.truststore()).setSslTruststorePassword(stores.truststorePassword());
-        }
-        if (stores.keystore() != null) {
-            c.setSslKeystore(stores.keystore()).setSslKeystorePassword(stores.keystorePassword());
-        }
-        return Redisson.create(c);
     }
 
     private static String nameOf(RedissonClient c) {
@@ -523,8 +505,7 @@ public final class Engine implements AutoCloseable {
         Set<String> names = new LinkedHashSet<>();
         for (Node n : nodes) {
             try {
-                n.client.getKeys().getKeysStreamByPattern(pattern).filter(k -> !KeyNames.isAuxiliary(k))
-                        .forEach(names::add);
+                n.link.keys(pattern).stream().filter(k -> !KeyNames.isAuxiliary(k)).forEach(names::add);
             } catch (RuntimeException e) {
                 // an unreachable node contributes no names
             }
@@ -820,13 +801,14 @@ public final class Engine implements AutoCloseable {
         subscriptions.closeAll();
         scheduler.shutdownNow();
         for (Node n : nodes) {
-            if (n.owned) {
-                try {
-                    n.client.shutdown(0, settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "shutting down the client of " + n.name, e);
-                }
+            try {
+                n.link.close(settings.commandTimeout().toMillis());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the connections of " + n.name, e);
             }
+        }
+        if (transport != null) {
+            transport.release();
         }
     }
 
@@ -834,7 +816,7 @@ public final class Engine implements AutoCloseable {
     private static List<NodeUri> parseDistinct(List<String> uris) {
         List<NodeUri> parsed = new ArrayList<>(uris.size());
         for (int i = 0; i < uris.size(); i++) {
-            NodeUri u = NodeUri.parse(uris.get(i), i);
+            NodeUri u = parseUri(uris.get(i), i);
             for (int j = 0; j < i; j++) {
                 if (parsed.get(j).name().equals(u.name())) {
                     throw new IllegalArgumentException("nodes[" + i + "] repeats nodes[" + j + "] (" + u.name()
@@ -846,94 +828,21 @@ public final class Engine implements AutoCloseable {
         return parsed;
     }
 
-    /** A node URI, parsed and checked; {@link #toString()} never shows the password. */
-    record NodeUri(String scheme, String host, int port, @Nullable String user, @Nullable String password,
-            int database) {
-
-        static NodeUri parse(String uri, int index) {
-            String setting = "nodes[" + index + "]";
-            Args.text(uri, setting, 2_048);
-            URI u;
-            try {
-                u = new URI(uri.trim());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException(setting + " must be a Redis URI such as redis://host:6379, was '"
-                        + mask(uri) + "'");
-            }
-            String scheme = u.getScheme();
-            if (scheme == null || !(scheme.equals("redis") || scheme.equals("rediss"))) {
-                throw new IllegalArgumentException(setting + " must be a Redis URI such as redis://host:6379 "
-                        + "(scheme redis or rediss), was '" + mask(uri) + "'");
-            }
-            String host = u.getHost();
-            if (host == null || host.isEmpty()) {
-                throw new IllegalArgumentException(
-                        setting + " must name a host, such as redis://host:6379, was '" + mask(uri) + "'");
-            }
-            int port = u.getPort() == -1 ? 6379 : u.getPort();
-            if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException(setting + " must have a port from 1 to 65535, was '" + mask(uri)
-                        + "'");
-            }
-            String user = null;
-            String password = null;
-            String info = u.getRawUserInfo();
-            if (info != null && !info.isEmpty()) {
-                int colon = info.indexOf(':');
-                String rawUser = colon < 0 ? "" : info.substring(0, colon);
-                String rawPassword = colon < 0 ? info : info.substring(colon + 1);
-                user = rawUser.isEmpty() ? null : decode(rawUser);
-                password = rawPassword.isEmpty() ? null : decode(rawPassword);
-            }
-            int db = 0;
-            String path = u.getPath();
-            if (path != null && path.length() > 1) {
-                try {
-                    db = Integer.parseInt(path.substring(1));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(setting + " must have a database number as its path, was '"
-                            + mask(uri) + "'");
-                }
-            }
-            return new NodeUri(scheme, host, port, user, password, db);
-        }
-
-        private static String decode(String s) {
-            return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        String name() {
-            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
-        }
-
-        String address() {
-            return scheme + "://" + name();
-        }
-
-        static String mask(String uri) {
-            int at = uri.lastIndexOf('@');
-            int scheme = uri.indexOf("://");
-            if (at > 0 && scheme >= 0 && at > scheme) {
-                return uri.substring(0, scheme + 3) + "***@" + uri.substring(at + 1);
-            }
-            return uri;
-        }
-
-        static String hostPort(String address) {
-            try {
-                URI u = new URI(address);
-                if (u.getHost() != null) {
-                    return u.getHost() + ":" + (u.getPort() == -1 ? 6379 : u.getPort());
-                }
-            } catch (URISyntaxException e) {
-                // fall through
-            }
-            return mask(address);
-        }
-
-        @Override
-        public String toString() {
-            return address();
+    /** Parses the URI of {@code nodes[index]}, with the builder's messages. */
+    static NodeUri parseUri(String uri, int index) {
+        String setting = "nodes[" + index + "]";
+        Args.text(uri, setting, 2_048);
+        String shown = NodeUri.mask(uri);
+        try {
+            return NodeUri.parse(uri);
+        } catch (NodeUri.InvalidUri e) {
+            throw new IllegalArgumentException(setting + switch (e.problem()) {
+                case NOT_A_URI -> " must be a Redis URI such as redis://host:6379";
+                case SCHEME -> " must be a Redis URI such as redis://host:6379 (scheme redis or rediss)";
+                case HOST -> " must name a host, such as redis://host:6379";
+                case PORT -> " must have a port from 1 to 65535";
+                case DATABASE -> " must have a database number as its path";
+            } + ", was '" + shown + "'");
         }
     }
 }

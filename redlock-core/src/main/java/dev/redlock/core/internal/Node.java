@@ -9,13 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-import org.redisson.api.RScript;
-import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisNoScriptException;
-import org.redisson.client.codec.StringCodec;
 
 /**
- * One independent Redis deployment: its client, its name for votes and messages, its restart state. Scripts are
+ * One independent Redis deployment: its {@link Link}, its name for votes and messages, its restart state. Scripts are
  * called by SHA (computed locally); a {@code NOSCRIPT} answer loads the script and calls it again once, so a node
  * that restarted with an empty script cache recovers on the first call.
  */
@@ -23,27 +20,25 @@ final class Node {
 
     /** The scripts, in the order of {@link #shas}. */
     enum Script {
-        ACQUIRE(Scripts.ACQUIRE, RScript.ReturnType.LIST), EXTEND(Scripts.EXTEND, RScript.ReturnType.LONG), RELEASE(
-                Scripts.RELEASE, RScript.ReturnType.LONG), DEQUEUE(Scripts.DEQUEUE,
-                        RScript.ReturnType.LONG), PEEK(Scripts.PEEK, RScript.ReturnType.LIST);
+        ACQUIRE(Scripts.ACQUIRE, true), EXTEND(Scripts.EXTEND, false), RELEASE(Scripts.RELEASE, false), DEQUEUE(Scripts.DEQUEUE,
+                false), PEEK(Scripts.PEEK, true);
 
         final String source;
         final String sha;
-        final RScript.ReturnType returnType;
+        /** Whether the reply is a list (else a number). */
+        final boolean list;
 
-        Script(String source, RScript.ReturnType returnType) {
+        Script(String source, boolean list) {
             this.source = source;
             this.sha = sha1(source);
-            this.returnType = returnType;
+            this.list = list;
         }
     }
 
     final int index;
     final String name;
-    final RedissonClient client;
-    final boolean owned;
+    final Link link;
     final boolean cluster;
-    private final RScript script;
     private final long timeoutMillis;
 
     /** The epoch marker id last seen on this node; "" before the first contact. */
@@ -51,13 +46,11 @@ final class Node {
     /** Until when (System.nanoTime) this node does not vote, after it was found restarted. */
     private volatile long notVotingUntilNanos;
 
-    Node(int index, String name, RedissonClient client, boolean owned, long timeoutMillis) {
+    Node(int index, String name, Link link, long timeoutMillis) {
         this.index = index;
         this.name = name;
-        this.client = client;
-        this.owned = owned;
-        this.cluster = client.getConfig().isClusterConfig();
-        this.script = client.getScript(StringCodec.INSTANCE);
+        this.link = link;
+        this.cluster = link.cluster();
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -78,15 +71,15 @@ final class Node {
             Throwable cause = unwrap(e);
             if (cause instanceof RedisNoScriptException
                     || cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT")) {
-                return script.scriptLoadAsync(s.source).thenCompose(sha -> this.<R>evalSha(s, keys, args));
+                return link.scriptLoad(s.source).thenCompose(sha -> this.<R>evalSha(s, keys, args));
             }
             return CompletableFuture.failedFuture(cause);
         });
-        return owned ? f : Timeouts.bound(f, timeoutMillis);
+        return link.needsBound() ? Timeouts.bound(f, timeoutMillis) : f;
     }
 
     private <R> CompletableFuture<R> evalSha(Script s, List<Object> keys, Object... args) {
-        return script.<R>evalShaAsync(RScript.Mode.READ_WRITE, s.sha, s.returnType, keys, args).toCompletableFuture();
+        return link.evalSha(s, keys, args);
     }
 
     /** The node was found restarted or flushed: it does not vote for {@code millis} from now. */

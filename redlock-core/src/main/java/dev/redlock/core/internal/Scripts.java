@@ -17,6 +17,21 @@ final class Scripts {
     private Scripts() {
     }
 
+    /**
+     * Shared by the acquire and the wake-up: drops the waiters of queue {@code q} whose heartbeat in {@code h} is
+     * older than {@code nowMs} and returns the head of the queue (nil if empty).
+     */
+    private static final String QUEUE_HEAD = """
+            local function queueHead(q, h, nowMs)
+              local dead = redis.call('ZRANGEBYSCORE', h, '-inf', '(' .. nowMs)
+              for _, w in ipairs(dead) do
+                redis.call('ZREM', q, w)
+                redis.call('ZREM', h, w)
+              end
+              return redis.call('ZRANGE', q, 0, 0)[1]
+            end
+            """;
+
     /** Shared prologue: the node's time and the restart check on the epoch marker. */
     private static final String PROLOGUE = """
             pcall(redis.replicate_commands)
@@ -58,10 +73,12 @@ final class Scripts {
     /**
      * Acquire all keys or none. KEYS: n lock keys, n fence keys, [n queue keys, n heartbeat keys], [epoch].
      * ARGV: token, lease time ms, n, fence retention ms, known epoch ('' = none yet, '-' = no check), proposed epoch,
-     * quarantine ms, fifo mode (0 off, 1 check, 2 enqueue), waiter id, waiter score, heartbeat timeout ms.
+     * quarantine ms, queue mode (0 off, 1 FIFO check, 2 FIFO enqueue, 3 enqueue a waiter without the FIFO head
+     * check: default mode, where a release wakes the queue's head and barging stays possible), waiter id, waiter
+     * score, heartbeat timeout ms.
      * Returns {1, fence} granted, {0, 0} held, {-1, ms} not voting; third element: the node's epoch if it changed.
      */
-    static final String ACQUIRE = PROLOGUE + """
+    static final String ACQUIRE = QUEUE_HEAD + PROLOGUE + """
             local leaseTimeMillis = ARGV[2]
             local fifo = tonumber(ARGV[8])
             local free = true
@@ -73,18 +90,11 @@ final class Scripts {
               local hb = tonumber(ARGV[11])
               local first = true
               for i = 1, n do
-                local q = KEYS[2 * n + i]
-                local h = KEYS[3 * n + i]
-                local dead = redis.call('ZRANGEBYSCORE', h, '-inf', '(' .. nowMs)
-                for _, w in ipairs(dead) do
-                  redis.call('ZREM', q, w)
-                  redis.call('ZREM', h, w)
-                end
-                local head = redis.call('ZRANGE', q, 0, 0)[1]
-                if head and head ~= me then first = false end
+                local head = queueHead(KEYS[2 * n + i], KEYS[3 * n + i], nowMs)
+                if head and head ~= me and fifo < 3 then first = false end
               end
               if not (free and first) then
-                if fifo == 2 then
+                if fifo >= 2 then
                   for i = 1, n do
                     local q = KEYS[2 * n + i]
                     local h = KEYS[3 * n + i]
@@ -146,11 +156,33 @@ final class Scripts {
             """;
 
     /**
-     * Compare-and-delete every key holding the token, write the fencing floor, and announce the release. KEYS: n
-     * lock keys, n fence keys. ARGV: token, publish (1/0), n, fence retention ms, fencing token, n channels. Returns
-     * the number of keys deleted.
+     * Wakes one waiter of each key: publishes the id of the head of the key's waiter queue (after dropping the
+     * waiters whose heartbeat ran out) on its channel, so that only that waiter's engine wakes it and the others
+     * keep sleeping; {@code '1'} (wake the longest local waiter of every engine) when nobody is queued, for the
+     * waiters that have not made an attempt yet. KEYS from {@code qi}: n queue keys, then n heartbeat keys.
      */
-    static final String RELEASE = FLOOR + """
+    private static final String WAKE_HEAD = QUEUE_HEAD + """
+            local function wakeHead(n, qi, ci, empty)
+              local t = redis.call('TIME')
+              local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+              for i = 1, n do
+                local head = queueHead(KEYS[qi + i], KEYS[qi + n + i], nowMs)
+                if head then
+                  redis.call('PUBLISH', ARGV[ci + i], head)
+                elseif empty then
+                  redis.call('PUBLISH', ARGV[ci + i], '1')
+                end
+              end
+            end
+            """;
+
+    /**
+     * Compare-and-delete every key holding the token, write the fencing floor, and announce the release. KEYS: n
+     * lock keys, n fence keys, [n queue keys, n heartbeat keys]. ARGV: token, publish (1/0), n, fence retention ms,
+     * fencing token, n channels. Returns the number of keys deleted. With the queue keys, the announcement names the
+     * head of each key's waiter queue (see {@code WAKE_HEAD}); without them it is {@code '1'}.
+     */
+    static final String RELEASE = "pcall(redis.replicate_commands)\n" + FLOOR + WAKE_HEAD + """
             local n = tonumber(ARGV[3])
             local deleted = 0
             for i = 1, n do
@@ -161,22 +193,26 @@ final class Scripts {
               floor(KEYS[n + i], tonumber(ARGV[5]), ARGV[4])
             end
             if deleted > 0 and ARGV[2] == '1' then
-              for i = 1, n do redis.call('PUBLISH', ARGV[5 + i], '1') end
+              if #KEYS >= 4 * n then
+                wakeHead(n, 2 * n, 5, true)
+              else
+                for i = 1, n do redis.call('PUBLISH', ARGV[5 + i], '1') end
+              end
             end
             return deleted
             """;
 
     /**
-     * Leave the FIFO queues and optionally wake the others. KEYS: n queue keys, n heartbeat keys. ARGV: waiter id,
-     * n, publish (1/0), n channels. Returns 1.
+     * Leave the waiter queues and optionally wake the new head of each. KEYS: n queue keys, n heartbeat keys. ARGV:
+     * waiter id, n, publish (1/0), n channels. Returns 1.
      */
-    static final String DEQUEUE = """
+    static final String DEQUEUE = "pcall(redis.replicate_commands)\n" + WAKE_HEAD + """
             local n = tonumber(ARGV[2])
             for i = 1, n do
               redis.call('ZREM', KEYS[i], ARGV[1])
               redis.call('ZREM', KEYS[n + i], ARGV[1])
-              if ARGV[3] == '1' then redis.call('PUBLISH', ARGV[3 + i], '1') end
             end
+            if ARGV[3] == '1' then wakeHead(n, 0, 3, false) end
             return 1
             """;
 

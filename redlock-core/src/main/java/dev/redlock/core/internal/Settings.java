@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.redisson.api.RedissonClient;
 
 import dev.redlock.core.RedlockListener;
+import dev.redlock.core.nodes.NodeUri;
 
 /**
  * The checked settings of one engine, as {@code Redlock.Builder} collected them.
@@ -48,16 +49,31 @@ public record Settings(List<String> uris, List<RedissonClient> clients, @Nullabl
      * @param truststorePassword its password, or {@code null}
      * @param keystore           the client certificate and key, or {@code null}
      * @param keystorePassword   its password, or {@code null}
+     * @param verifyHostname     whether the server certificate must name the host (else the CA check alone)
      */
     public record Stores(@Nullable URL truststore, @Nullable String truststorePassword, @Nullable URL keystore,
-            @Nullable String keystorePassword) {
+            @Nullable String keystorePassword, boolean verifyHostname) {
+
+        /**
+         * Stores with host name verification on.
+         *
+         * @param truststore         the certificates to trust, or {@code null}
+         * @param truststorePassword its password, or {@code null}
+         * @param keystore           the client certificate and key, or {@code null}
+         * @param keystorePassword   its password, or {@code null}
+         */
+        public Stores(@Nullable URL truststore, @Nullable String truststorePassword, @Nullable URL keystore,
+                @Nullable String keystorePassword) {
+            this(truststore, truststorePassword, keystore, keystorePassword, true);
+        }
 
         /** The locations, never the passwords. */
         @Override
         public String toString() {
             return "Stores[truststore=" + truststore + ", truststorePassword="
                     + (truststorePassword == null ? "null" : "***") + ", keystore=" + keystore
-                    + ", keystorePassword=" + (keystorePassword == null ? "null" : "***") + "]";
+                    + ", keystorePassword=" + (keystorePassword == null ? "null" : "***") + ", verifyHostname="
+                    + verifyHostname + "]";
         }
     }
 
@@ -70,7 +86,7 @@ public record Settings(List<String> uris, List<RedissonClient> clients, @Nullabl
     /** Like the record's own, but with the passwords (in {@link #password} and inside the URIs) masked. */
     @Override
     public String toString() {
-        return "Settings[uris=" + uris.stream().map(Engine.NodeUri::mask).toList() + ", clients=" + clients
+        return "Settings[uris=" + uris.stream().map(NodeUri::mask).toList() + ", clients=" + clients
                 + ", password=" + (password == null ? "null" : "***") + ", stores=" + stores + ", keyPrefix=" + keyPrefix
                 + ", driftFactor="
                 + driftFactor + ", retryCount=" + retryCount + ", retryDelay=" + retryDelay + ", retryJitter="

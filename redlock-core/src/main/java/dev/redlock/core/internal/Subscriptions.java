@@ -14,8 +14,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RTopic;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * The release channels this engine listens to: ONE subscription per key (on every node), shared by all of its
@@ -44,9 +42,8 @@ final class Subscriptions {
     private final class Channel {
         final String name;
         final Set<Acquisition> waiters = Collections.synchronizedSet(new LinkedHashSet<>());
-        final RTopic[] topics = new RTopic[nodes.length];
         @SuppressWarnings("unchecked")
-        final CompletableFuture<Integer>[] listeners = new CompletableFuture[nodes.length];
+        final CompletableFuture<Runnable>[] listeners = new CompletableFuture[nodes.length];
         final CompletableFuture<Void> ready;
         @Nullable
         ScheduledFuture<?> closing;
@@ -54,31 +51,45 @@ final class Subscriptions {
         Channel(String name) {
             this.name = name;
             for (int i = 0; i < nodes.length; i++) {
-                topics[i] = nodes[i].client.getTopic(name, StringCodec.INSTANCE);
-                listeners[i] = topics[i].addListenerAsync(String.class, (ch, msg) -> wake()).toCompletableFuture();
+                try {
+                    listeners[i] = nodes[i].link.listen(name, this::wake);
+                } catch (RuntimeException e) {
+                    listeners[i] = CompletableFuture.failedFuture(e);
+                }
             }
             // a node that cannot subscribe must not hold the waiter up: polling covers it
             ready = CompletableFuture.allOf(listeners).handle((v, e) -> (Void) null)
                     .completeOnTimeout(null, timeoutMillis, TimeUnit.MILLISECONDS);
         }
 
-        void wake() {
-            Acquisition first = null;
+        /**
+         * A release message: {@code '1'} wakes the longest-waiting local waiter; a waiter id wakes that waiter if it
+         * is one of this engine's, and nobody else (the release named the head of the key's queue on the node).
+         */
+        void wake(String message) {
+            Acquisition target = null;
             synchronized (waiters) {
                 Iterator<Acquisition> it = waiters.iterator();
-                if (it.hasNext()) {
-                    first = it.next();
+                if ("1".equals(message)) {
+                    target = it.hasNext() ? it.next() : null;
+                } else {
+                    while (it.hasNext()) {
+                        Acquisition a = it.next();
+                        if (a.waiterId().equals(message)) {
+                            target = a;
+                            break;
+                        }
+                    }
                 }
             }
-            if (first != null) {
-                first.wake();
+            if (target != null) {
+                target.wake();
             }
         }
 
         void close() {
-            for (int i = 0; i < nodes.length; i++) {
-                RTopic topic = topics[i];
-                listeners[i].thenAccept(id -> topic.removeListenerAsync(id));
+            for (CompletableFuture<Runnable> l : listeners) {
+                l.thenAccept(Runnable::run);
             }
         }
     }

@@ -20,7 +20,7 @@ import io.netty.util.Timeout;
 final class Timeouts {
 
     static final long TICK_MILLIS = 10;
-    private static final HashedWheelTimer WHEEL = new HashedWheelTimer(r -> {
+    static final HashedWheelTimer WHEEL = new HashedWheelTimer(r -> {
         Thread t = new Thread(r, "redlock-timeouts");
         t.setDaemon(true);
         return t;
