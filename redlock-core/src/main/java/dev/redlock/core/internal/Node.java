@@ -89,6 +89,23 @@ final class Node {
         return script.<R>evalShaAsync(RScript.Mode.READ_WRITE, s.sha, s.returnType, keys, args).toCompletableFuture();
     }
 
+    /**
+     * Sends {@code PING} as a one-line script, so that it takes the connections and routing the lock scripts take,
+     * bounded by the command timeout.
+     *
+     * @return completes when the node answered; exceptionally with the client's exception or a timeout
+     */
+    CompletableFuture<Object> ping() {
+        CompletableFuture<Object> f;
+        try {
+            f = script.<Object>evalAsync(RScript.Mode.READ_ONLY, "return redis.call('PING')",
+                    RScript.ReturnType.VALUE).toCompletableFuture();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return Timeouts.bound(f, timeoutMillis);
+    }
+
     /** The node was found restarted or flushed: it does not vote for {@code millis} from now. */
     void sitOut(long millis) {
         notVotingUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
