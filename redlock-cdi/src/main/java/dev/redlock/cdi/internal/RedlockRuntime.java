@@ -2,6 +2,7 @@ package dev.redlock.cdi.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,10 +140,33 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         return runtime;
     }
 
+    /** Lost leases at WARNING, the other engine events at DEBUG (built only when DEBUG is on). */
     private static void logEvent(LockEvent event) {
         if (event.type() == LockEvent.Type.LOST) {
             LOG.log(Level.WARNING, "redlock: lock lost: " + event.keys() + ": " + event.error());
+        } else if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "redlock: " + event.type() + " " + event.keys() + " lock " + event.lockId()
+                    + " fence " + event.fencingToken() + " after " + event.elapsed().toMillis() + " ms; votes "
+                    + event.votes() + (event.error() == null ? "" : "; " + event.error()));
         }
+    }
+
+    /**
+     * The engine of each client.
+     *
+     * @return the engines by client name, in configuration order; unmodifiable
+     */
+    public Map<String, Redlock> engines() {
+        return Collections.unmodifiableMap(engines);
+    }
+
+    /**
+     * The level of the record each inspect call logs ({@code redlock.inspect.log-level}).
+     *
+     * @return the level
+     */
+    public Level inspectLogLevel() {
+        return settings.inspectLogLevel();
     }
 
     /** The settings in use. */
