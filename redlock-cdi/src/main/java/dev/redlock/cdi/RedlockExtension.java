@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
+import jakarta.enterprise.inject.build.compatible.spi.ObserverInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
@@ -71,6 +72,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
     private final Queue<String> baseWithoutMeta = new ConcurrentLinkedQueue<>();
     private final Queue<Deployment.Site> unqualified = new ConcurrentLinkedQueue<>();
     private final Queue<Deployment.Site> qualified = new ConcurrentLinkedQueue<>();
+    private volatile boolean asyncObservers;
 
     /** Created by the container through {@code META-INF/services}, or by {@code Weld.addBuildCompatibleExtensions}. */
     public RedlockExtension() {
@@ -92,6 +94,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
             stereotype.addAnnotation(ApplicationScoped.class);
         }
         annotations.addQualifier(InModule.class);
+        annotations.addQualifier(InMeta.class);
     }
 
     /**
@@ -167,6 +170,19 @@ public class RedlockExtension implements BuildCompatibleExtension {
     }
 
     /**
+     * Notes whether an observer of {@link RedlockEvent} is asynchronous: the events are fired asynchronously only
+     * then, so an application without one pays nothing for it.
+     *
+     * @param observer an observer of {@code RedlockEvent}
+     */
+    @Registration(types = RedlockEvent.class)
+    public void eventObservers(ObserverInfo observer) {
+        if (observer.isAsync()) {
+            asyncObservers = true;
+        }
+    }
+
+    /**
      * Registers the synthetic beans: the {@code Deployment} (validated and started with the application), the
      * binder, the module-resolved {@code BeanRedlockBase<?, ?>} and one {@code @InModule} bean per module.
      *
@@ -183,6 +199,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
                 .withParam(SyntheticBeans.BASES, SyntheticBeans.param(found.baseWithoutMeta()))
                 .withParam(SyntheticBeans.UNQUALIFIED, encoded(found.unqualified()))
                 .withParam(SyntheticBeans.QUALIFIED, encoded(found.qualified()))
+                .withParam(SyntheticBeans.ASYNC_OBSERVERS, found.asyncObservers())
                 .createWith(SyntheticBeans.DeploymentCreator.class)
                 .disposeWith(SyntheticBeans.DeploymentDisposer.class);
         components.addBean(RedlockBinder.class)
@@ -225,7 +242,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
 
     private Deployment.Discovered discovered() {
         return new Deployment.Discovered(sorted(metaClasses), sorted(baseWithoutMeta), new ArrayList<>(unqualified),
-                new ArrayList<>(qualified));
+                new ArrayList<>(qualified), asyncObservers);
     }
 
     private static String[] encoded(List<Deployment.Site> sites) {

@@ -15,10 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 
@@ -29,8 +32,10 @@ import dev.redlock.api.Meta;
 import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.api.spi.MetaNames;
 import dev.redlock.api.spi.ResourceDeclaration;
+import dev.redlock.cdi.InMeta;
 import dev.redlock.cdi.InModule;
 import dev.redlock.cdi.InstanceNameResolver;
+import dev.redlock.cdi.RedlockEvent;
 
 /**
  * One deployment of the extension: what discovery found, the validation, and the runtime started from it. The
@@ -51,9 +56,11 @@ public final class Deployment {
      * @param unqualified     the unqualified {@code BeanRedlockBase<?, ?>} injection points, keyed by the binary name
      *                        of their declaring class
      * @param qualified       the {@code @InModule} injection points, keyed by module name
+     * @param asyncObservers  whether the application observes {@link RedlockEvent} asynchronously: only then are the
+     *                        events also fired asynchronously
      */
     public record Discovered(List<String> metaClasses, List<String> baseWithoutMeta, List<Site> unqualified,
-            List<Site> qualified) {
+            List<Site> qualified, boolean asyncObservers) {
 
         /**
          * A copy.
@@ -255,7 +262,7 @@ public final class Deployment {
             return problems;
         }
         runtime = RedlockRuntime.start(settings, Map.copyOf(effective), new InstanceNames(lookup),
-                () -> isolation(lookup), problems);
+                () -> isolation(lookup), eventSink(lookup, discovered.asyncObservers()), problems);
         return problems;
     }
 
@@ -278,6 +285,22 @@ public final class Deployment {
         found.handles().forEach(h -> classes.add(h.getBean().getBeanClass().getName()));
         classes.sort(null);
         return classes;
+    }
+
+    /**
+     * Fires a {@link RedlockEvent} with the qualifiers of its module and meta: to the synchronous observers and, when
+     * the build found an asynchronous one, to the asynchronous observers.
+     */
+    private static Consumer<RedlockEvent> eventSink(Instance<Object> lookup, boolean async) {
+        Event<Object> events = lookup.select(BeanContainer.class).get().getEvent();
+        return e -> {
+            Event<RedlockEvent> selected = events.select(RedlockEvent.class, InModule.Literal.of(e.module()),
+                    InMeta.Literal.of(e.meta()));
+            selected.fire(e);
+            if (async) {
+                selected.fireAsync(e);
+            }
+        };
     }
 
     /** The {@code DatasourceIsolation} bean (from {@code redlock-datasource}), or {@code null} if none is deployed. */

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -31,7 +32,8 @@ import dev.redlock.api.spi.DatasourceIsolation;
 import dev.redlock.api.spi.KeyText;
 import dev.redlock.api.spi.MetaBinding;
 import dev.redlock.api.spi.RedlockBinder;
-import dev.redlock.core.LockEvent;
+import dev.redlock.cdi.RedlockEvent;
+import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
 
 /**
@@ -48,6 +50,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     private final NodeClients nodeClients;
     private final Supplier<@Nullable String> instanceNames;
     private final Supplier<@Nullable DatasourceIsolation> isolationLookup;
+    private final LockEvents events;
     private volatile @Nullable DatasourceIsolation isolation;
     private final Map<Class<?>, Binding> bindings = new ConcurrentHashMap<>();
     /** The keys held by the current thread: a nested lock of the same key fails fast instead of waiting forever. */
@@ -56,8 +59,9 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
 
     private RedlockRuntime(Settings settings, Map<Class<?>, EffectiveMeta> metas, Map<String, Redlock> engines,
             NodeClients nodeClients, Supplier<@Nullable String> instanceNames,
-            Supplier<@Nullable DatasourceIsolation> isolationLookup) {
+            Supplier<@Nullable DatasourceIsolation> isolationLookup, LockEvents events) {
         this.isolationLookup = isolationLookup;
+        this.events = events;
         this.settings = settings;
         this.metas = metas;
         this.engines = engines;
@@ -98,12 +102,14 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
      * @param instanceNames supplies the instance name when a call gives none
      * @param isolation     looks up the datasource isolation {@code lockIsolate} runs its function through, once, at
      *                      the first {@code lockIsolate}; {@code null} when none is deployed
+     * @param events        receives the lock events of the meta beans' calls, as CDI events
      * @param problems      receives a problem per engine that could not start
      * @return the runtime, or {@code null} if an engine could not start (everything created is closed again)
      */
     static @Nullable RedlockRuntime start(Settings settings, Map<Class<?>, EffectiveMeta> metas,
             Supplier<@Nullable String> instanceNames, Supplier<@Nullable DatasourceIsolation> isolation,
-            List<DeploymentException> problems) {
+            Consumer<RedlockEvent> events, List<DeploymentException> problems) {
+        LockEvents lockEvents = new LockEvents(events);
         NodeClients nodeClients = new NodeClients();
         Map<String, Redlock> engines = new LinkedHashMap<>();
         for (ClientSettings client : settings.clients().values()) {
@@ -125,30 +131,19 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                         .commandTimeout(client.commandTimeout())
                         .unreachableTimeout(client.unreachableTimeout())
                         .fifo(client.fifo())
-                        .listener(RedlockRuntime::logEvent)
+                        .listener(lockEvents)
                         .build());
             } catch (RuntimeException e) {
                 problems.add(CdiMessages.engineFailed(client.name(), e));
             }
         }
         RedlockRuntime runtime = new RedlockRuntime(settings, metas, engines, nodeClients, instanceNames,
-                isolation);
+                isolation, lockEvents);
         if (engines.size() < settings.clients().size()) {
             runtime.close();
             return null;
         }
         return runtime;
-    }
-
-    /** Lost leases at WARNING, the other engine events at DEBUG (built only when DEBUG is on). */
-    private static void logEvent(LockEvent event) {
-        if (event.type() == LockEvent.Type.LOST) {
-            LOG.log(Level.WARNING, "redlock: lock lost: " + event.keys() + ": " + event.error());
-        } else if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "redlock: " + event.type() + " " + event.keys() + " lock " + event.lockId()
-                    + " fence " + event.fencingToken() + " after " + event.elapsed().toMillis() + " ms; votes "
-                    + event.votes() + (event.error() == null ? "" : "; " + event.error()));
-        }
     }
 
     /**
@@ -322,9 +317,16 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
             if (!mine.add(key)) { // by key alone: two clients may share nodes, and waiting for oneself never ends
                 throw CdiMessages.nestedLock(meta.fullName(), key);
             }
+            List<String> keys = List.of(key);
+            String[] lockId = new String[1];
+            events.enter(keys, new LockEvents.Call(clientName, module, meta.fullName(), resource.template()));
             try {
-                return engine.using(List.of(key), leaseTime, wait, fn);
+                return engine.using(keys, leaseTime, wait, session -> {
+                    lockId[0] = ((Lock) session).id();
+                    return fn.apply(session);
+                });
             } finally {
+                events.leave(keys, lockId[0]);
                 mine.remove(key);
             }
         }
