@@ -17,8 +17,11 @@ import dev.redlock.core.RedlockListener;
  * Turns the engines' {@link LockEvent}s into {@link RedlockEvent}s. An engine event names only keys and a lock id,
  * so the meta bean's call registers what it locks ({@link #enter}) before the engine sees the keys: the grant or the
  * failure finds the call by its keys, and the grant's later events (extended, extension failed, lost, released)
- * find it by the lock id, which is forgotten on release, on loss and when the call ends. Engine events of no meta
- * call (the injected engine used directly) and node errors are not turned into CDI events. Thread-safe.
+ * find it by the lock id. The engine fires {@code ACQUIRED} once every node answered the grant, which may be after
+ * the call ended and even after its {@code RELEASED}: so the call also registers its lock id as soon as it holds the
+ * lock ({@link #granted}), and the id is forgotten once both its {@code ACQUIRED} and its end (released, lost) came.
+ * Engine events of no meta call (the injected engine used directly) and node errors are not turned into CDI events.
+ * Thread-safe.
  */
 final class LockEvents implements RedlockListener {
 
@@ -39,7 +42,8 @@ final class LockEvents implements RedlockListener {
 
     /** The calls in progress by keys, with how many calls use the same keys. */
     private final Map<List<String>, Entered> entered = new ConcurrentHashMap<>();
-    private final Map<String, Call> byLockId = new ConcurrentHashMap<>();
+    /** The granted calls by lock id, until both the grant's ACQUIRED and its end came. */
+    private final Map<String, Granted> byLockId = new ConcurrentHashMap<>();
     private final Consumer<RedlockEvent> sink;
 
     /**
@@ -54,6 +58,9 @@ final class LockEvents implements RedlockListener {
     private record Entered(Call call, int count) {
     }
 
+    private record Granted(Call call, boolean acquired, boolean ended) {
+    }
+
     /**
      * Registers a call before it locks {@code keys}; {@link #leave} ends it.
      *
@@ -65,16 +72,43 @@ final class LockEvents implements RedlockListener {
     }
 
     /**
-     * Ends a call: forgets its keys (unless another call uses them) and its lock id.
+     * Ends a call: forgets its keys, unless another call uses them. Its lock id stays until the engine told of both
+     * its grant and its end, which may come after the call returned.
      *
-     * @param keys   the keys
-     * @param lockId the id of its lock, or {@code null} if it got none
+     * @param keys the keys
      */
-    void leave(List<String> keys, @Nullable String lockId) {
+    void leave(List<String> keys) {
         entered.computeIfPresent(keys, (k, e) -> e.count() == 1 ? null : new Entered(e.call(), e.count() - 1));
-        if (lockId != null) {
-            byLockId.remove(lockId);
-        }
+    }
+
+    /**
+     * A call holds the lock {@code lockId} now: its events find the call by the id, also those that come after the
+     * call ended.
+     *
+     * @param lockId the lock's id
+     * @param call   the call
+     */
+    void granted(String lockId, Call call) {
+        byLockId.putIfAbsent(lockId, new Granted(call, false, false));
+    }
+
+    /** The call of {@code event}'s lock (by its id, else by its keys), marking its grant or its end seen. */
+    private @Nullable Call mark(LockEvent event, boolean acquired, boolean ended) {
+        Call[] out = new Call[1];
+        byLockId.compute(event.lockId(), (id, g) -> {
+            Granted cur = g;
+            if (cur == null) {
+                Entered e = entered.get(event.keys());
+                if (e == null) {
+                    return null;
+                }
+                cur = new Granted(e.call(), false, false);
+            }
+            out[0] = cur.call();
+            Granted next = new Granted(cur.call(), cur.acquired() || acquired, cur.ended() || ended);
+            return next.acquired() && next.ended() ? null : next;
+        });
+        return out[0];
     }
 
     @Override
@@ -87,19 +121,16 @@ final class LockEvents implements RedlockListener {
                     + event.votes() + (event.error() == null ? "" : "; " + event.error()));
         }
         Call call = switch (event.type()) {
-            case ACQUIRED -> {
-                Entered e = entered.get(event.keys());
-                if (e != null) {
-                    byLockId.put(event.lockId(), e.call());
-                }
-                yield e == null ? null : e.call();
-            }
+            case ACQUIRED -> mark(event, true, false);
             case ACQUISITION_FAILED -> {
                 Entered e = entered.get(event.keys());
                 yield e == null ? null : e.call();
             }
-            case EXTENDED, EXTENSION_FAILED -> byLockId.get(event.lockId());
-            case RELEASED, LOST -> byLockId.remove(event.lockId());
+            case EXTENDED, EXTENSION_FAILED -> {
+                Granted g = byLockId.get(event.lockId());
+                yield g == null ? null : g.call();
+            }
+            case RELEASED, LOST -> mark(event, false, true);
             case NODE_ERROR -> null;
         };
         if (call != null) {

@@ -318,15 +318,15 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 throw CdiMessages.nestedLock(meta.fullName(), key);
             }
             List<String> keys = List.of(key);
-            String[] lockId = new String[1];
-            events.enter(keys, new LockEvents.Call(clientName, module, meta.fullName(), resource.template()));
+            LockEvents.Call call = new LockEvents.Call(clientName, module, meta.fullName(), resource.template());
+            events.enter(keys, call);
             try {
                 return engine.using(keys, leaseTime, wait, session -> {
-                    lockId[0] = ((Lock) session).id();
+                    events.granted(((Lock) session).id(), call);
                     return fn.apply(session);
                 });
             } finally {
-                events.leave(keys, lockId[0]);
+                events.leave(keys);
                 mine.remove(key);
             }
         }
