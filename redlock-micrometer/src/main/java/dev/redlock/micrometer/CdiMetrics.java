@@ -41,7 +41,8 @@ public class CdiMetrics {
 
     private final Onion onion;
     private final Instance<MeterRegistry> registries;
-    private final Map<String, LockMeters> perMeta = new ConcurrentHashMap<>();
+    /** The lock meters by client, then by meta: two look-ups, no key to build per event. */
+    private final Map<String, Map<String, LockMeters>> perMeta = new ConcurrentHashMap<>();
     private final List<RedlockMetrics> engines = new ArrayList<>();
     private final AtomicBoolean warned = new AtomicBoolean();
     /** The registry once looked up; {@code null} before, {@link #NONE} if the application has none. */
@@ -87,9 +88,7 @@ public class CdiMetrics {
             return;
         }
         try {
-            LockMeters m = perMeta.computeIfAbsent(event.client() + '\u0000' + event.meta(),
-                    k -> new LockMeters(r, Tags.of("client", event.client(), "module", event.module(), "meta",
-                            event.meta()), false));
+            LockMeters m = meters(r, event);
             switch (event.kind()) {
                 case ACQUIRED -> m.acquired(event.elapsed());
                 case ACQUISITION_FAILED -> m.acquisitionFailed(event.elapsed(),
@@ -105,6 +104,20 @@ public class CdiMetrics {
                         + " logged: " + e, e);
             }
         }
+    }
+
+    /** The meters of {@code event}'s meta: plain look-ups once they exist (nothing allocated per event). */
+    private LockMeters meters(MeterRegistry r, RedlockEvent event) {
+        Map<String, LockMeters> metas = perMeta.get(event.client());
+        if (metas == null) {
+            metas = perMeta.computeIfAbsent(event.client(), k -> new ConcurrentHashMap<>());
+        }
+        LockMeters m = metas.get(event.meta());
+        if (m == null) {
+            m = metas.computeIfAbsent(event.meta(), k -> new LockMeters(r, Tags.of("client", event.client(),
+                    "module", event.module(), "meta", event.meta()), false));
+        }
+        return m;
     }
 
     /** The registry, binding the engines on the first call; {@code null} if the application has none. */
@@ -139,7 +152,7 @@ public class CdiMetrics {
         synchronized (this) {
             engines.forEach(RedlockMetrics::close);
             engines.clear();
-            perMeta.values().forEach(LockMeters::remove);
+            perMeta.values().forEach(metas -> metas.values().forEach(LockMeters::remove));
             perMeta.clear();
         }
     }
