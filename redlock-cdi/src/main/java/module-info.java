@@ -5,6 +5,7 @@
 @org.jspecify.annotations.NullMarked
 module dev.redlock.cdi {
     requires transitive dev.redlock.api;
+    // Onion.RedlockService.engines() hands the engines to the observability modules
     requires transitive dev.redlock.core;
     // provided by the container at run time; part of the API (BuildCompatibleExtension, AnnotationLiteral, @Qualifier)
     requires static transitive jakarta.cdi;

@@ -1,7 +1,7 @@
 package dev.redlock.cdi;
 
-import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +17,15 @@ import dev.redlock.cdi.internal.CdiMessages;
 import dev.redlock.cdi.internal.Deployment;
 import dev.redlock.cdi.internal.Json;
 import dev.redlock.cdi.internal.RedlockRuntime;
+import dev.redlock.core.Redlock;
 
 /**
  * The application's inspect service, VonaJS's {@code this.bean.onion}: {@code onion.meta().inspectMeta("redlock")}
  * lists the metas in effect, {@code onion.redlock().inspectLocks()} the locks held right now.
  *
- * <p>Both log what they return, through {@link System.Logger} {@code dev.redlock.cdi.Onion} at {@code INFO}: first
- * the entries as a JSON array of objects, then a JSON array of their names. Application scoped; thread-safe.
+ * <p>Both log what they return, one record per call, through {@link System.Logger} {@code dev.redlock.cdi.Onion}
+ * at the level {@code redlock.inspect.log-level} sets ({@code INFO} by default): the entries as a JSON array of
+ * objects, then, on the next line, a JSON array of their names. Application scoped; thread-safe.
  *
  * @since 0.1
  */
@@ -119,8 +121,8 @@ public class Onion {
                 throw CdiMessages.unknownMetaKind(kind, runtime.metaKinds());
             }
             List<MetaSlice> slices = runtime.effectiveSlices().stream().filter(s -> s.meta().equals(kind)).toList();
-            LOG.log(Level.INFO, Json.slices(slices));
-            LOG.log(Level.INFO, Json.strings(slices.stream().map(MetaSlice::name).toList()));
+            LOG.log(runtime.inspectLogLevel(),
+                    Json.slices(slices) + "\n" + Json.strings(slices.stream().map(MetaSlice::name).toList()));
             return slices;
         }
     }
@@ -142,10 +144,24 @@ public class Onion {
          * @return the held locks, sorted by key
          */
         public List<HeldLock> inspectLocks() {
-            List<HeldLock> locks = onion.runtime().heldLocks();
-            LOG.log(Level.INFO, Json.locks(locks));
-            LOG.log(Level.INFO, Json.strings(locks.stream().map(HeldLock::key).toList()));
+            RedlockRuntime runtime = onion.runtime();
+            List<HeldLock> locks = runtime.heldLocks();
+            LOG.log(runtime.inspectLogLevel(),
+                    Json.locks(locks) + "\n" + Json.strings(locks.stream().map(HeldLock::key).toList()));
             return locks;
+        }
+
+        /**
+         * The engine of each configured client, by client name: for integrations that observe the engines
+         * ({@code redlock-micrometer} binds its meters to them, {@code redlock-health} pings their nodes). Take
+         * locks through the meta beans, not here: they name the keys, pick the lease time and guard against
+         * nesting.
+         *
+         * @return the engines by client name, in configuration order; unmodifiable
+         * @since 0.2
+         */
+        public Map<String, Redlock> engines() {
+            return onion.runtime().engines();
         }
     }
 }

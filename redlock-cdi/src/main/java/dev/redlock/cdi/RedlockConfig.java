@@ -73,6 +73,26 @@ public interface RedlockConfig {
      */
     Map<String, MetaOverride> meta();
 
+    /**
+     * What the inspect calls of {@code Onion} log, {@code redlock.inspect.*}.
+     *
+     * @return the inspect settings
+     * @since 0.2
+     */
+    Inspect inspect();
+
+    /** What the inspect calls log. */
+    interface Inspect {
+
+        /**
+         * The level of the one record each {@code inspectMeta} and {@code inspectLocks} call logs.
+         *
+         * @return {@code redlock.inspect.log-level}: {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN}
+         *         ({@code WARNING}), {@code ERROR} or {@code OFF}, in any case; default {@code INFO}
+         */
+        Optional<String> logLevel();
+    }
+
     /** The settings of one engine: its nodes and its lock behaviour. */
     interface Client {
 

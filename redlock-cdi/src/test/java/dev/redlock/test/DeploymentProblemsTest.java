@@ -169,6 +169,14 @@ final class DeploymentProblemsTest {
     }
 
     @Test
+    void badInspectLogLevel_failsStartUpNamingThePropertyAndTheLevels() {
+        Map<String, String> config = Containers.config("redis://127.0.0.1:1", "redlock.inspect.log-level", "LOUD");
+        assertThatThrownBy(() -> Containers.boot(config, APP).close()).isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("RL2102: redlock.inspect.log-level: invalid value, was 'LOUD'; use TRACE, DEBUG,"
+                        + " INFO, WARN, ERROR or OFF");
+    }
+
+    @Test
     void noNodes_failsStartUpNamingRedlockNodes() {
         assertThatThrownBy(() -> Containers.boot(Map.of("redlock.app-name", "demo"), APP).close())
                 .isInstanceOf(DeploymentException.class).hasMessageContaining("RL2101: redlock.nodes:");

@@ -12,6 +12,7 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<Level> levels = new CopyOnWriteArrayList<>();
 
     LogCapture(String name) {
         this.logger = Logger.getLogger(name);
@@ -23,6 +24,11 @@ final class LogCapture extends Handler implements AutoCloseable {
         return List.copyOf(messages);
     }
 
+    /** The levels of the records, in the order of {@link #messages()}. */
+    List<Level> levels() {
+        return List.copyOf(levels);
+    }
+
     void clear() {
         messages.clear();
     }
@@ -30,6 +36,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
         messages.add(record.getMessage());
+        levels.add(record.getLevel());
     }
 
     @Override

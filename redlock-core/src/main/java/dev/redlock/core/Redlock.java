@@ -18,6 +18,7 @@ import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockSession;
 import dev.redlock.api.LockState;
 import dev.redlock.api.LockedFunction;
+import dev.redlock.api.NodeVote;
 import dev.redlock.api.spi.Limits;
 import dev.redlock.core.internal.Args;
 import dev.redlock.core.internal.Engine;
@@ -231,6 +232,19 @@ public final class Redlock implements AutoCloseable {
      */
     public List<String> nodes() {
         return engine.nodeNames();
+    }
+
+    /**
+     * Sends {@code PING} to every node in parallel and waits for the answers, each bounded by the
+     * {@link Builder#commandTimeout command timeout}: the reachability a readiness check reports. The engine is
+     * usable while a {@link #quorum()} of the votes is {@link NodeVote.Outcome#GRANTED GRANTED}.
+     *
+     * @return each node's answer, in node order: {@code GRANTED} when it answered in time, otherwise
+     *         {@code ERROR} with the error (passwords masked); the node named as {@code host:port}
+     * @since 0.2
+     */
+    public List<NodeVote> ping() {
+        return engine.ping();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 import dev.redlock.api.LockOptions;
 import dev.redlock.cdi.RedlockExtension;
+import dev.redlock.micrometer.MetricsExtension;
 
 /**
  * A Weld SE container with the redlock extension and {@link MetaRedlock}, configured for {@code nodes}: the CDI path
@@ -29,6 +30,17 @@ public final class CdiBench implements AutoCloseable {
      * @param leaseTime the lease time ({@code redlock.lease-time}), the same as the engine gets in the same workload
      */
     public CdiBench(List<String> nodes, Duration leaseTime) {
+        this(nodes, leaseTime, false);
+    }
+
+    /**
+     * Starts the container, with or without {@code redlock-micrometer} bound to a {@code MeterRegistry} bean.
+     *
+     * @param nodes     the Redis node URIs
+     * @param leaseTime the lease time ({@code redlock.lease-time})
+     * @param metrics   whether the container has the metrics extension and a registry ({@link BenchRegistry})
+     */
+    public CdiBench(List<String> nodes, Duration leaseTime, boolean metrics) {
         Map<String, String> props = Map.of("redlock.nodes", String.join(",", nodes), "redlock.app-name", "bench",
                 "redlock.lease-time", leaseTime.toMillis() + "ms");
         Map<String, String> previous = new HashMap<>();
@@ -36,9 +48,13 @@ public final class CdiBench implements AutoCloseable {
         synchronized (CdiBench.class) {
             props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
             try {
-                this.container = new Weld("bench-" + UUID.randomUUID()).disableDiscovery()
-                        .addBuildCompatibleExtensions(RedlockExtension.class).addBeanClass(MetaRedlock.class).skipShutdownHook()
-                        .initialize();
+                Weld weld = new Weld("bench-" + UUID.randomUUID()).disableDiscovery()
+                        .addBuildCompatibleExtensions(RedlockExtension.class).addBeanClass(MetaRedlock.class)
+                        .skipShutdownHook();
+                if (metrics) {
+                    weld.addBuildCompatibleExtensions(MetricsExtension.class).addBeanClass(BenchRegistry.class);
+                }
+                this.container = weld.initialize();
             } finally {
                 previous.forEach((k, v) -> {
                     if (v == null) {

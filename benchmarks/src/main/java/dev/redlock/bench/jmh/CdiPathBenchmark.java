@@ -44,7 +44,7 @@ public class CdiPathBenchmark {
         public void setUp() {
             nodes = AllocationBenchmark.startNode();
             try {
-                cdi = new CdiBench(nodes.uris(), TTL);
+                cdi = new CdiBench(nodes.uris(), TTL, metrics());
             } catch (RuntimeException e) {
                 nodes.close();
                 throw e;
@@ -55,6 +55,11 @@ public class CdiPathBenchmark {
         public void tearDown() {
             cdi.close();
             nodes.close();
+        }
+
+        /** Whether the container has redlock-micrometer and a registry: no here, see MetricsOverheadBenchmark. */
+        boolean metrics() {
+            return false;
         }
     }
 

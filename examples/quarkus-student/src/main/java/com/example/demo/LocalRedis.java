@@ -68,6 +68,21 @@ public class LocalRedis {
     }
 
     /**
+     * One of the nodes it started, for tests that stop and restart it.
+     *
+     * @param index the node's index, from 0
+     * @return the node
+     * @throws IllegalStateException when {@code redlock.nodes} was set and no node was started
+     */
+    public RedisNode node(int index) {
+        RedisNodes started = nodes;
+        if (started == null) {
+            throw new IllegalStateException("no local nodes: redlock.nodes is set");
+        }
+        return started.node(index);
+    }
+
+    /**
      * The process ids of the nodes it started.
      *
      * @return the pids; empty when {@code redlock.nodes} was set

@@ -70,6 +70,26 @@ class QuarkusStudentTest {
     }
 
     @Test
+    void metrics_countTheGrantsOfTheMeta_andTheEngineMeters_onQuarkusMicrometer() {
+        given().get("/student/test").then().statusCode(200);
+        // Quarkus' Prometheus registry: the meta's meters (per-meta tags) and the engine's (client only). The
+        // engine tells of a grant once every node answered it, which may be just after the response
+        java.util.regex.Pattern granted = java.util.regex.Pattern.compile("redlock_grants_total\\{client=\"default\","
+                + "meta=\"demo-student:redlock\",module=\"demo-student\"} [1-9]");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        while (!granted.matcher(metrics).find() && System.nanoTime() < end) {
+            metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        }
+        assertThat(metrics).containsPattern("redlock_grants_total\\{client=\"default\",meta=\"demo-student:redlock\","
+                + "module=\"demo-student\"} [1-9]")
+                .contains("redlock_locks_held{client=\"default\"}")
+                .contains("redlock_acquire_wait_seconds_count{client=\"default\",meta=\"demo-student:redlock\","
+                        + "module=\"demo-student\",outcome=\"granted\"}")
+                .doesNotContain("redlock_demo_local");
+    }
+
+    @Test
     void metasOfTwoModules_areInjectedByModule() {
         assertThat(ownModule).isInstanceOf(MetaRedlock.class);
         assertThat(auth).isInstanceOf(com.example.auth.MetaRedlock.class);

@@ -101,6 +101,10 @@ final class LockEvents implements RedlockListener {
     public void onEvent(LockEvent event) {
         if (event.type() == LockEvent.Type.LOST) {
             LOG.log(Level.WARNING, "redlock: lock lost: " + event.keys() + ": " + event.error());
+        } else if (LOG.isLoggable(Level.DEBUG)) { // the other engine events at DEBUG, built only when it is on
+            LOG.log(Level.DEBUG, "redlock: " + event.type() + " " + event.keys() + " lock " + event.lockId()
+                    + " fence " + event.fencingToken() + " after " + event.elapsed().toMillis() + " ms; votes "
+                    + event.votes() + (event.error() == null ? "" : "; " + event.error()));
         }
         Call call = switch (event.type()) {
             case ACQUIRED, NODE_ERROR -> null; // ACQUIRED: see acquired(..)

@@ -3,6 +3,7 @@ package dev.redlock.cdi.internal;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -172,6 +173,24 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
             throw CdiMessages.unknownClient("@RedlockClient", client, engines.keySet());
         }
         return engine;
+    }
+
+    /**
+     * The engine of each client.
+     *
+     * @return the engines by client name, in configuration order; unmodifiable
+     */
+    public Map<String, Redlock> engines() {
+        return Collections.unmodifiableMap(engines);
+    }
+
+    /**
+     * The level of the record each inspect call logs ({@code redlock.inspect.log-level}).
+     *
+     * @return the level
+     */
+    public Level inspectLogLevel() {
+        return settings.inspectLogLevel();
     }
 
     /** The settings in use. */

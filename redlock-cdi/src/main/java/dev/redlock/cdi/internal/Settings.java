@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param clients   the clients by name, {@code default} first
  * @param modules   per-module overrides by module name
  * @param metas     per-meta overrides by full name
+ * @param inspectLogLevel the level of the record each inspect call logs
  */
 public record Settings(String appName, String keyPrefix, List<String> profiles, Map<String, ClientSettings> clients,
-        Map<String, ModuleSettings> modules, Map<String, MetaSettings> metas) {
+        Map<String, ModuleSettings> modules, Map<String, MetaSettings> metas, System.Logger.Level inspectLogLevel) {
 
     /** The name of the client configured directly under {@code redlock.}. */
     public static final String DEFAULT_CLIENT = "default";

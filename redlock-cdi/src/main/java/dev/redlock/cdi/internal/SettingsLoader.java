@@ -251,7 +251,30 @@ public final class SettingsLoader {
         for (Map.Entry<String, Settings.MetaSettings> e : metas.entrySet()) {
             checkClientRef(e.getValue().client(), "redlock.meta.\"" + e.getKey() + "\".client", clients);
         }
-        return new Settings(appName, keyPrefix, profiles, Collections.unmodifiableMap(clients), modules, metas);
+        return new Settings(appName, keyPrefix, profiles, Collections.unmodifiableMap(clients), modules, metas,
+                logLevel(config.inspect().logLevel().orElse("INFO"), "redlock.inspect.log-level"));
+    }
+
+    /** A level by the names logging frameworks use, in any case; a problem (and INFO) for any other. */
+    private System.Logger.Level logLevel(String value, String property) {
+        switch (value.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "TRACE" :
+                return System.Logger.Level.TRACE;
+            case "DEBUG" :
+                return System.Logger.Level.DEBUG;
+            case "INFO" :
+                return System.Logger.Level.INFO;
+            case "WARN", "WARNING" :
+                return System.Logger.Level.WARNING;
+            case "ERROR" :
+                return System.Logger.Level.ERROR;
+            case "OFF" :
+                return System.Logger.Level.OFF;
+            default :
+                problems.add(CdiMessages.badValue(property, value,
+                        "use TRACE, DEBUG, INFO, WARN, ERROR or OFF, such as 'DEBUG'"));
+                return System.Logger.Level.INFO;
+        }
     }
 
     /** MicroProfile reads any unknown word as {@code false}; a typo in {@code fifo=ture} should not pass. */

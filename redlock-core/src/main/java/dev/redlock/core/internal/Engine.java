@@ -761,6 +761,27 @@ public final class Engine implements AutoCloseable {
         return held.size();
     }
 
+    /**
+     * Pings every node in parallel, each bounded by the command timeout.
+     *
+     * @return each node's answer in node order: {@code GRANTED}, or {@code ERROR} with the masked error
+     */
+    public List<NodeVote> ping() {
+        List<CompletableFuture<Object>> pings = new ArrayList<>(nodes.length);
+        for (Node n : nodes) {
+            pings.add(n.ping());
+        }
+        List<NodeVote> votes = new ArrayList<>(nodes.length);
+        for (int i = 0; i < nodes.length; i++) {
+            Throwable failure = pings.get(i).handle((v, e) -> e).join();
+            votes.add(failure == null
+                    ? new NodeVote(nodes[i].name, NodeVote.Outcome.GRANTED, null)
+                    : new NodeVote(nodes[i].name, NodeVote.Outcome.ERROR,
+                            masked(NodeErrors.describe(Node.unwrap(failure)), settings)));
+        }
+        return List.copyOf(votes);
+    }
+
     /** How many acquisitions are waiting now (registered with {@link #registerWaiting}). */
     public int waitingCount() {
         return waiting.size();

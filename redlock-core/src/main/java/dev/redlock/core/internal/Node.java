@@ -21,7 +21,7 @@ final class Node {
     /** The scripts, in the order of {@link #shas}. */
     enum Script {
         ACQUIRE(Scripts.ACQUIRE, true), EXTEND(Scripts.EXTEND, false), RELEASE(Scripts.RELEASE, false), DEQUEUE(Scripts.DEQUEUE,
-                false), PEEK(Scripts.PEEK, true);
+                false), PEEK(Scripts.PEEK, true), PING(Scripts.PING, false);
 
         final String source;
         final String sha;
@@ -80,6 +80,16 @@ final class Node {
 
     private <R> CompletableFuture<R> evalSha(Script s, List<Object> keys, Object... args) {
         return link.evalSha(s, keys, args);
+    }
+
+    /**
+     * Sends {@code PING} as a one-line script, so that it takes the connections and routing the lock scripts take,
+     * bounded by the command timeout.
+     *
+     * @return completes when the node answered; exceptionally with the client's exception or a timeout
+     */
+    CompletableFuture<Object> ping() {
+        return eval(Script.PING, List.of()); // bounded like every script: by the transport or by eval
     }
 
     /** The node was found restarted or flushed: it does not vote for {@code millis} from now. */

@@ -220,6 +220,9 @@ final class Scripts {
      * What a node knows about one key. KEYS: lock key, fence key, queue key. Returns {owner or '', pttl, fence,
      * queue length}.
      */
+    /** A {@code PING} as a script, so that it takes the lock scripts' connection and routing; answers 1. */
+    static final String PING = "redis.call('PING') return 1";
+
     static final String PEEK = """
             local owner = redis.pcall('GET', KEYS[1])
             if type(owner) ~= 'string' then owner = '' end
