@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -21,6 +25,7 @@ import org.redisson.api.RedissonClient;
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.IsolateOptions;
 import dev.redlock.api.LockOptions;
+import dev.redlock.api.LockSession;
 import dev.redlock.api.LockedFunction;
 import dev.redlock.api.LockedSupplier;
 import dev.redlock.api.Meta;
@@ -166,6 +171,16 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     }
 
     /**
+     * The binding of a meta class, with the asynchronous form {@code @Locked} needs.
+     *
+     * @param metaClass the {@code @Meta} class
+     * @return the binding
+     */
+    Binding binding(Class<?> metaClass) {
+        return (Binding) bind(metaClass);
+    }
+
+    /**
      * The metas in effect, sorted by full name.
      *
      * @return the slices
@@ -232,7 +247,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     }
 
     /** The binding of one meta bean: names its keys, picks its client and lease time, guards against nesting. */
-    private final class Binding implements MetaBinding {
+    final class Binding implements MetaBinding {
 
         private final EffectiveMeta meta;
         private final String module;
@@ -264,6 +279,87 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
 
         private <T, E extends Exception> T locked(String method, List<String> declared, RedlockResource resource,
                 LockOptions options, LockedFunction<T, E> fn) throws E {
+            Target target = target(method, declared, resource, options);
+            Set<String> mine = held.get();
+            if (!mine.add(target.key())) { // by key alone: two clients may share nodes, and waiting for oneself never ends
+                throw CdiMessages.nestedLock(meta.fullName(), target.key());
+            }
+            try {
+                return target.engine().using(List.of(target.key()), target.leaseTime(), target.waitTime(), fn);
+            } finally {
+                mine.remove(target.key());
+            }
+        }
+
+        /**
+         * {@code lock} ({@code isolate} false) or {@code lockIsolate} of a function returning a stage: acquires on the
+         * calling thread, runs {@code fn} there (at the next datasource level for {@code lockIsolate}), keeps the lock
+         * extended until the stage {@code fn} returned completes, then releases it. What {@code @Locked} does for a
+         * method returning a {@code CompletionStage}.
+         *
+         * @return a stage completing after the release, with {@code fn}'s stage's result or failure (and a loss)
+         * @throws Exception what acquiring threw ({@code LockAcquisitionException}), or what {@code fn} threw itself
+         *                   (then the lock is released first)
+         */
+        <T> CompletionStage<T> lockAsync(boolean isolate, RedlockResource resource, IsolateOptions options,
+                LockedFunction<? extends CompletionStage<T>, Exception> fn) throws Exception {
+            DatasourceIsolation isolation = isolate ? isolation() : NO_ISOLATION;
+            String datasource = options.datasource();
+            isolation.checkDatasource(datasource);
+            Target target = isolate
+                    ? target("lockIsolate", meta.site().isolateResources(), resource, options.lock())
+                    : target("lock", meta.site().lockResources(), resource, options.lock());
+            Set<String> mine = held.get();
+            if (!mine.add(target.key())) {
+                throw CdiMessages.nestedLock(meta.fullName(), target.key());
+            }
+            try {
+                CompletableFuture<LockSession> granted = new CompletableFuture<>();
+                CompletableFuture<T> body = new CompletableFuture<>();
+                CompletableFuture<T> done = target.engine().usingAsync(List.of(target.key()), target.leaseTime(),
+                        target.waitTime(), session -> {
+                            granted.complete(session);
+                            return body;
+                        }).toCompletableFuture();
+                done.whenComplete((r, e) -> {
+                    if (e != null) {
+                        granted.completeExceptionally(e); // not granted: acquisition failed
+                    }
+                });
+                LockSession session;
+                try {
+                    session = granted.get();
+                } catch (InterruptedException e) {
+                    body.completeExceptionally(e); // released at once if granted later
+                    Thread.currentThread().interrupt();
+                    throw e;
+                } catch (ExecutionException e) {
+                    throw unwrapped(e);
+                }
+                CompletionStage<T> stage;
+                try {
+                    stage = Objects.requireNonNull(isolation.runIsolated(datasource, () -> fn.apply(session)),
+                            "the @Locked method returned null instead of a CompletionStage");
+                } catch (Exception | Error e) {
+                    body.completeExceptionally(e);
+                    awaitQuietly(done); // released before the caller hears of the failure, as for lock
+                    throw e;
+                }
+                stage.whenComplete((r, e) -> {
+                    if (e != null) {
+                        body.completeExceptionally(e);
+                    } else {
+                        body.complete(r);
+                    }
+                });
+                return done;
+            } finally {
+                mine.remove(target.key());
+            }
+        }
+
+        /** Where and how a call locks: the rules of the meta's {@code lock} and {@code lockIsolate}, in one place. */
+        private Target target(String method, List<String> declared, RedlockResource resource, LockOptions options) {
             checkRunning();
             if (!meta.inEffect()) {
                 throw CdiMessages.notInEffect(meta.fullName(), meta.whyNotInEffect(settings.profiles()));
@@ -294,20 +390,39 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                     : moduleSettings != null && moduleSettings.waitTime() != null
                             ? moduleSettings.waitTime()
                             : client.waitTime();
-            Set<String> mine = held.get();
-            if (!mine.add(key)) { // by key alone: two clients may share nodes, and waiting for oneself never ends
-                throw CdiMessages.nestedLock(meta.fullName(), key);
-            }
-            try {
-                return engine.using(List.of(key), leaseTime, wait, fn);
-            } finally {
-                mine.remove(key);
-            }
+            return new Target(engine, key, leaseTime, wait);
         }
 
         private @Nullable String checkedInstance(@Nullable String instance) {
             // the same rule as LockOptions.instance
             return instance == null ? null : KeyText.INSTANCE.check(instance, "instance");
+        }
+    }
+
+    /** The engine, key and times of one call. */
+    private record Target(Redlock engine, String key, Duration leaseTime, @Nullable Duration waitTime) {
+    }
+
+    /** The cause of a failed stage, as the synchronous call would have thrown it. */
+    private static Exception unwrapped(ExecutionException e) {
+        Throwable c = e.getCause();
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return c instanceof Exception ex ? ex : e;
+    }
+
+    /** Waits for {@code stage} to complete, ignoring its outcome; keeps the interrupt flag. */
+    private static void awaitQuietly(CompletableFuture<?> stage) {
+        try {
+            stage.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the failure the caller gets is the one already in hand
         }
     }
 }

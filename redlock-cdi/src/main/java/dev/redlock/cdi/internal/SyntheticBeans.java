@@ -25,6 +25,8 @@ public final class SyntheticBeans {
     public static final String UNQUALIFIED = "unqualified";
     /** Parameter: the {@code @InModule} injection points, {@link Deployment.Site#encode}d. */
     public static final String QUALIFIED = "qualified";
+    /** Parameter: the {@code @Locked} methods, {@link LockedMethods.Site#encode}d. */
+    public static final String LOCKED = "locked";
     /** Parameter: the module of an {@code @InModule} bean. */
     public static final String MODULE = "module";
 
@@ -59,7 +61,8 @@ public final class SyntheticBeans {
         public Deployment create(Instance<Object> lookup, Parameters params) {
             Deployment.Discovered discovered = new Deployment.Discovered(list(params, METAS), list(params, BASES),
                     list(params, UNQUALIFIED).stream().map(Deployment.Site::decode).toList(),
-                    list(params, QUALIFIED).stream().map(Deployment.Site::decode).toList());
+                    list(params, QUALIFIED).stream().map(Deployment.Site::decode).toList(),
+                    list(params, LOCKED).stream().map(LockedMethods.Site::decode).toList());
             Deployment deployment = Deployment.of(classLoader(), discovered);
             List<DeploymentException> problems = deployment.validateAndStart(lookup);
             if (!problems.isEmpty()) {
