@@ -281,7 +281,8 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
                 LockOptions options, LockedFunction<T, E> fn) throws E {
             Target target = target(method, declared, resource, options);
             Set<String> mine = held.get();
-            if (!mine.add(target.key())) { // by key alone: two clients may share nodes, and waiting for oneself never ends
+            // by key alone: two clients may share nodes, and waiting for oneself never ends
+            if (!mine.add(target.key())) {
                 throw CdiMessages.nestedLock(meta.fullName(), target.key());
             }
             try {
