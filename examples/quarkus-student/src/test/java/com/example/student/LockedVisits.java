@@ -20,12 +20,14 @@ public class LockedVisits {
      * @param whileLocked runs while the lock is held
      * @return the user's visits
      */
+    // tag::locked[]
     @Locked(meta = MetaRedlock.class, lock = "user-{userId}", isolate = true)
     public int visit(String userId, Runnable whileLocked) {
-        int read = visits.getOrDefault(userId, 0);
+        int read = visits.getOrDefault(userId, 0); // safe: one caller per user at a time, across every instance
         Thread.yield();
         visits.put(userId, read + 1);
         whileLocked.run();
         return read + 1;
     }
+    // end::locked[]
 }

@@ -13,9 +13,11 @@ import dev.redlock.test.locked.MetaRedlock;
 @ApplicationScoped
 public class NoNamesService {
 
+    // tag::lockarg[]
     @Locked(meta = MetaRedlock.class, lock = "user-{userId}")
     public String update(CountDownLatch entered, @LockArg("userId") String id, CountDownLatch release)
             throws InterruptedException {
+        // end::lockarg[]
         entered.countDown();
         return release.await(30, TimeUnit.SECONDS) ? "updated " + id : "timed out";
     }
