@@ -77,20 +77,32 @@ final class LockedIT {
         }
     }
 
+    /** A locked call that tells {@code entered} once inside, then waits for {@code release}. */
+    interface HeldCall {
+        String call(CountDownLatch entered, CountDownLatch release) throws Exception;
+    }
+
+    /** Runs {@code call} on another thread; while it is inside, exactly {@code key} is on the node; then released. */
+    private static void expectKeyWhileHeld(RedisNode node, String key, String result, HeldCall call)
+            throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> uncheck(
+                () -> call.call(entered, release)));
+        assertThat(entered.await(30, TimeUnit.SECONDS)).as("the method runs").isTrue();
+        assertThat(node.keys("redlock_demo:*")).as("while the method runs").containsExactly(key);
+        release.countDown();
+        assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(result);
+        assertThat(node.keys("redlock_demo:*")).as("after the method returned").isEmpty();
+    }
+
     @Test
     void template_locksTheKeyBuiltFromTheParameter(RedisNodes nodes) throws Exception {
         RedisNode node = nodes.node(0);
         try (WeldContainer c = boot(node)) {
             LockedService service = c.select(LockedService.class).get();
-            CountDownLatch entered = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> uncheck(
-                    () -> service.update(entered, 42, release)));
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(node.keys("redlock_demo:*")).containsExactly("redlock_demo:~:locked-app.user-42");
-            release.countDown();
-            assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo("updated 42");
-            assertThat(node.keys("redlock_demo:*")).isEmpty();
+            expectKeyWhileHeld(node, "redlock_demo:~:locked-app.user-42", "updated 42",
+                    (entered, release) -> service.update(entered, 42, release));
         }
     }
 
@@ -99,14 +111,8 @@ final class LockedIT {
         RedisNode node = nodes.node(0);
         try (WeldContainer c = boot(node)) {
             LockedService service = c.select(LockedService.class).get();
-            CountDownLatch entered = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> uncheck(
-                    () -> service.report(2026, entered, release)));
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(node.keys("redlock_demo:*")).containsExactly("redlock_demo:tenant-1:locked-app.report-2026");
-            release.countDown();
-            assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo("report 2026");
+            expectKeyWhileHeld(node, "redlock_demo:tenant-1:locked-app.report-2026", "report 2026",
+                    (entered, release) -> service.report(2026, entered, release));
         }
     }
 
@@ -118,14 +124,8 @@ final class LockedIT {
             assertThat(NoNamesService.class.getMethod("update", CountDownLatch.class, String.class,
                     CountDownLatch.class).getParameters()[1].isNamePresent()).as("compiled without -parameters")
                     .isFalse();
-            CountDownLatch entered = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> uncheck(
-                    () -> service.update(entered, "u7", release)));
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(node.keys("redlock_demo:*")).containsExactly("redlock_demo:~:locked-app.user-u7");
-            release.countDown();
-            assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo("updated u7");
+            expectKeyWhileHeld(node, "redlock_demo:~:locked-app.user-u7", "updated u7",
+                    (entered, release) -> service.update(entered, "u7", release));
         }
     }
 
