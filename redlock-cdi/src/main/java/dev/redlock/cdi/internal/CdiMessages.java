@@ -284,7 +284,7 @@ public final class CdiMessages {
 
     /** The interceptor ran for a method the deployment did not check: its class was not a bean the build saw. */
     static IllegalStateException lockedUnchecked(String method) {
-        return new IllegalStateException("RL2031: " + method + ": @Locked method was not checked at deployment;"
+        return new IllegalStateException("RL2039: " + method + ": @Locked method was not checked at deployment;"
                 + " make its class a bean the container discovers");
     }
 

@@ -302,7 +302,7 @@ public final class Deployment {
      *
      * @param method the intercepted method
      * @return the plan
-     * @throws IllegalStateException if the method was not checked at deployment ({@code RL2031})
+     * @throws IllegalStateException if the method was not checked at deployment ({@code RL2039})
      */
     LockedMethods.Plan lockedPlan(Method method) {
         LockedMethods.Plan plan = lockedPlans.get(LockedMethods.signature(method));
