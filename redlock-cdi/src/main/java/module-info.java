@@ -10,6 +10,8 @@ module dev.redlock.cdi {
     // provided by the container at run time; part of the API (BuildCompatibleExtension, AnnotationLiteral, @Qualifier)
     requires static transitive jakarta.cdi;
     requires static transitive jakarta.inject;
+    requires static transitive jakarta.interceptor; // @Locked is an @InterceptorBinding
+    requires static jakarta.annotation; // @Priority of the interceptor
     requires transitive io.smallrye.config;
     requires java.logging;
 

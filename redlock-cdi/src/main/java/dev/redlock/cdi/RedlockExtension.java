@@ -1,10 +1,14 @@
 package dev.redlock.cdi;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
@@ -45,6 +49,8 @@ import dev.redlock.api.Meta;
 import dev.redlock.api.RedlockResource;
 import dev.redlock.api.spi.RedlockBinder;
 import dev.redlock.cdi.internal.Deployment;
+import dev.redlock.cdi.internal.LockedInterceptor;
+import dev.redlock.cdi.internal.LockedMethods;
 import dev.redlock.cdi.internal.SyntheticBeans;
 import dev.redlock.core.Redlock;
 
@@ -76,6 +82,8 @@ public class RedlockExtension implements BuildCompatibleExtension {
     private final Queue<Deployment.Site> qualified = new ConcurrentLinkedQueue<>();
     private final Queue<Deployment.Site> clients = new ConcurrentLinkedQueue<>();
     private volatile boolean asyncObservers;
+    /** The {@code @Locked} methods by signature: a method inherited by several beans is found once per bean. */
+    private final Map<String, LockedMethods.Site> locked = new ConcurrentHashMap<>();
 
     /** Created by the container through {@code META-INF/services}, or by {@code Weld.addBuildCompatibleExtensions}. */
     public RedlockExtension() {
@@ -92,6 +100,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
     @Discovery
     public void discover(ScannedClasses scan, MetaAnnotations annotations) {
         scan.add(Onion.class.getName());
+        scan.add(LockedInterceptor.class.getName());
         ClassConfig stereotype = annotations.addStereotype(Meta.class);
         if (!stereotype.info().hasAnnotation(ApplicationScoped.class)) {
             stereotype.addAnnotation(ApplicationScoped.class);
@@ -99,6 +108,7 @@ public class RedlockExtension implements BuildCompatibleExtension {
         annotations.addQualifier(InModule.class);
         annotations.addQualifier(InMeta.class);
         annotations.addQualifier(RedlockClient.class);
+        annotations.addInterceptorBinding(Locked.class);
     }
 
     /**
@@ -195,6 +205,78 @@ public class RedlockExtension implements BuildCompatibleExtension {
     }
 
     /**
+     * Records the {@link Locked @Locked} methods of a class bean, its superclasses' included, with what the checks at
+     * start-up need: the parameter names the container sees, their {@link LockArg @LockArg}s, the return type and
+     * whether the method can be intercepted at all.
+     *
+     * @param bean any bean
+     */
+    @Registration(types = Object.class)
+    public void lockedMethods(BeanInfo bean) {
+        if (!bean.isClassBean() || bean.isInterceptor()) {
+            return;
+        }
+        for (ClassInfo c = bean.declaringClass(); c != null
+                && !c.name().equals(Object.class.getName()); c = c.superClassDeclaration()) {
+            if (c.hasAnnotation(Locked.class)) {
+                LockedMethods.Site site = LockedMethods.Site.onClass(c.name());
+                locked.putIfAbsent(site.encode(), site);
+            }
+            for (MethodInfo m : c.methods()) {
+                AnnotationInfo a = m.annotation(Locked.class);
+                if (a != null) {
+                    LockedMethods.Site site = lockedSite(c, m, a);
+                    locked.putIfAbsent(site.encode(), site);
+                }
+            }
+        }
+    }
+
+    private static LockedMethods.Site lockedSite(ClassInfo c, MethodInfo m, AnnotationInfo a) {
+        List<String> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> lockArgs = new ArrayList<>();
+        for (ParameterInfo p : m.parameters()) {
+            types.add(erasure(p.type()));
+            names.add(p.name());
+            AnnotationInfo arg = p.annotation(LockArg.class);
+            lockArgs.add(arg == null ? "" : arg.value().asString());
+        }
+        int mod = m.modifiers();
+        String notIntercepted = Modifier.isPrivate(mod)
+                ? "private"
+                : Modifier.isStatic(mod)
+                        ? "static"
+                        : Modifier.isFinal(mod) ? "final" : "";
+        return new LockedMethods.Site(c.name(), m.name(), types, names, lockArgs, erasure(m.returnType()),
+                notIntercepted, a.member("meta").asType().asClass().declaration().name(),
+                a.member("lock").asString(), a.hasMember("isolate") && a.member("isolate").asBoolean(),
+                string(a, "waitTime"), string(a, "leaseTime"), string(a, "instance"));
+    }
+
+    private static String string(AnnotationInfo a, String member) {
+        return a.hasMember(member) ? a.member(member).asString() : "";
+    }
+
+    /** The erased type as the interceptor's {@code Method} names it: binary name, {@code []} for arrays. */
+    private static String erasure(Type t) {
+        if (t.isVoid()) {
+            return "void";
+        }
+        if (t.isPrimitive()) {
+            return t.asPrimitive().name();
+        }
+        if (t.isArray()) {
+            return erasure(t.asArray().componentType()) + "[]";
+        }
+        if (t.isTypeVariable()) {
+            List<Type> bounds = t.asTypeVariable().bounds();
+            return bounds.isEmpty() ? Object.class.getName() : erasure(bounds.get(0));
+        }
+        return rawName(t);
+    }
+
+    /**
      * Registers the synthetic beans: the {@code Deployment} (validated and started with the application), the
      * binder, the module-resolved {@code BeanRedlockBase<?, ?>} and one {@code @InModule} bean per module.
      *
@@ -213,6 +295,8 @@ public class RedlockExtension implements BuildCompatibleExtension {
                 .withParam(SyntheticBeans.QUALIFIED, encoded(found.qualified()))
                 .withParam(SyntheticBeans.ASYNC_OBSERVERS, found.asyncObservers())
                 .withParam(SyntheticBeans.CLIENTS, encoded(found.clients()))
+                .withParam(SyntheticBeans.LOCKED, SyntheticBeans.param(found.locked().stream()
+                        .map(LockedMethods.Site::encode).toList()))
                 .createWith(SyntheticBeans.DeploymentCreator.class)
                 .disposeWith(SyntheticBeans.DeploymentDisposer.class);
         components.addBean(RedlockBinder.class)
@@ -267,7 +351,8 @@ public class RedlockExtension implements BuildCompatibleExtension {
 
     private Deployment.Discovered discovered() {
         return new Deployment.Discovered(sorted(metaClasses), sorted(baseWithoutMeta), new ArrayList<>(unqualified),
-                new ArrayList<>(qualified), new ArrayList<>(clients), asyncObservers);
+                new ArrayList<>(qualified), new ArrayList<>(clients), asyncObservers,
+                new TreeMap<>(locked).values().stream().toList());
     }
 
     private static String[] encoded(List<Deployment.Site> sites) {

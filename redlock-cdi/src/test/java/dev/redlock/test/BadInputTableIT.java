@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
@@ -29,6 +30,7 @@ import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
 import dev.redlock.test.app.Res;
 import dev.redlock.test.app.student.MetaRedlock;
+import dev.redlock.test.locked.nonames.NoNamesService;
 import dev.redlock.testkit.RedisNode;
 import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
@@ -90,7 +92,8 @@ final class BadInputTableIT {
         StringBuilder table = new StringBuilder();
         SoftAssertions softly = new SoftAssertions();
         try (Redlock engine = Redlock.builder().nodes(nodes.uris()).build();
-                WeldContainer container = Containers.boot(config, MetaRedlock.class)) {
+                WeldContainer container = Containers.boot(config, MetaRedlock.class,
+                        dev.redlock.test.locked.MetaRedlock.class, NoNamesService.class)) {
             // held for the whole test, so that no key expires between a case's before and after snapshots
             Lock held = engine.acquire(List.of("bad-input-held"), Duration.ofMinutes(5));
             MetaRedlock meta = container.select(MetaRedlock.class).get();
@@ -98,6 +101,7 @@ final class BadInputTableIT {
             engineBuilder();
             engineCalls(engine, held);
             resources(meta);
+            locked(container.select(NoNamesService.class).get());
             options(meta);
             inspect(onion);
             configuration(nodes);
@@ -278,6 +282,17 @@ final class BadInputTableIT {
                         "user-{userId}"), () -> "never"));
         add("`meta.lockIsolate(resource, fn)`", "a lock-only resource (`counter`)", IllegalArgumentException.class,
                 "counter", () -> meta.lockIsolate(Res.COUNTER, () -> "never"));
+    }
+
+    private void locked(NoNamesService service) {
+        section("`@Locked` methods (placeholder values; the bindings themselves are checked at start-up)");
+        CountDownLatch open = new CountDownLatch(0);
+        add("`@Locked(lock = \"user-{userId}\")` method", "`null`", IllegalArgumentException.class, "{userId}",
+                () -> service.update(open, null, open));
+        add("`@Locked(lock = \"user-{userId}\")` method", "`\"{7}\"` (hash tag)", IllegalArgumentException.class,
+                "{userId}", () -> service.update(open, "{7}", open));
+        add("`@Locked(lock = \"user-{userId}\")` method", "300 characters", IllegalArgumentException.class,
+                "{userId}", () -> service.update(open, LONG_PART, open));
     }
 
     private void options(MetaRedlock meta) {

@@ -233,6 +233,78 @@ public final class CdiMessages {
                 + " request context is active and return null otherwise", cause);
     }
 
+    // ---- @Locked methods: deployment problems (RL2040-RL2049), each naming the method
+
+    static DeploymentException lockedMetaNotAMeta(String method, String meta, Collection<String> known) {
+        return problem("RL2040: " + method + ": @Locked(meta = " + meta + ".class) is not a @Meta bean of this"
+                + " deployment; name one of " + new java.util.TreeSet<>(known));
+    }
+
+    static DeploymentException lockedMetaNotInEffect(String method, String fullName, String why) {
+        return problem("RL2041: " + method + ": @Locked meta " + fullName + " is not in effect (" + why + ");"
+                + " enable it (redlock.meta.\"" + fullName + "\".enable / mode) or lock with a meta in effect");
+    }
+
+    static DeploymentException lockedUndeclared(String method, String fullName, String kind, String resource,
+            List<String> declared) {
+        return problem("RL2042: " + method + ": @Locked resource '" + shown(resource) + "' is not declared by "
+                + fullName + " in @RedlockResources(" + kind + "), was expecting one of " + declared
+                + "; write it exactly as declared, or declare it");
+    }
+
+    static DeploymentException lockedWrongKind(String method, String fullName, String resource, boolean isolate) {
+        return problem("RL2043: " + method + ": @Locked resource '" + shown(resource) + "' is declared by " + fullName
+                + " only in @RedlockResources(" + (isolate ? "lock" : "isolate") + "), but the binding says isolate = "
+                + isolate + "; " + (isolate ? "remove isolate = true" : "add isolate = true")
+                + " or declare it in @RedlockResources(" + (isolate ? "isolate" : "lock") + ")");
+    }
+
+    static DeploymentException lockedNoParameter(String method, String resource, String placeholder,
+            List<String> parameterNames) {
+        boolean synthetic = !parameterNames.isEmpty() && parameterNames.stream().allMatch(n -> n.matches("arg\\d+"));
+        return problem("RL2044: " + method + ": @Locked resource '" + shown(resource) + "': no parameter fills {"
+                + placeholder + "}, parameters are " + parameterNames + "; "
+                + (synthetic
+                        ? "the class was compiled without parameter names: compile with javac -parameters"
+                                + " (maven-compiler-plugin <parameters>true</parameters>) or annotate the parameter with"
+                        : "rename the parameter or annotate it with")
+                + " @LockArg(\"" + placeholder + "\")");
+    }
+
+    static DeploymentException lockedBadLockArg(String method, String resource, String lockArg, String why) {
+        return problem("RL2045: " + method + ": @LockArg(\"" + shown(lockArg) + "\") " + why + " of @Locked resource '"
+                + shown(resource) + "'; name a placeholder of the resource, once");
+    }
+
+    static DeploymentException lockedBadOption(String method, String attribute, String value, String why) {
+        return problem("RL2046: " + method + ": @Locked(" + attribute + " = \"" + shown(value) + "\"): " + why
+                + (attribute.equals("instance")
+                        ? "; use a name without control characters or braces (empty for the configured instance)"
+                        : "; use a duration such as 500ms, 10s or PT10S (empty for the configured value)"));
+    }
+
+    static DeploymentException lockedNotInterceptable(String method, String why) {
+        return problem("RL2047: " + method + ": @Locked on a method the container cannot intercept (" + why
+                + "), so it would run without the lock; make it a non-private, non-static, non-final method of a"
+                + " bean");
+    }
+
+    static DeploymentException lockedBadAsyncType(String method, String returnType) {
+        return problem("RL2048: " + method + ": @Locked async method returns " + returnType + "; declare"
+                + " CompletionStage or CompletableFuture (the lock is held until the returned stage completes)");
+    }
+
+    static DeploymentException lockedOnClass(String beanClass) {
+        return problem("RL2049: " + beanClass + ": @Locked on a class; put it on the methods to lock, each naming"
+                + " its resource");
+    }
+
+    /** The interceptor ran for a method the deployment did not check: its class was not a bean the build saw. */
+    static IllegalStateException lockedUnchecked(String method) {
+        return new IllegalStateException("RL2039: " + method + ": @Locked method was not checked at deployment;"
+                + " make its class a bean the container discovers");
+    }
+
     /**
      * The message for a bad meta kind given to {@code inspectMeta}.
      *

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -61,9 +62,10 @@ public final class Deployment {
      * @param clients         the {@code @RedlockClient} engine injection points, keyed by client name
      * @param asyncObservers  whether the application observes {@link RedlockEvent} asynchronously: only then are the
      *                        events also fired asynchronously
+     * @param locked          the {@code @Locked} methods
      */
     public record Discovered(List<String> metaClasses, List<String> baseWithoutMeta, List<Site> unqualified,
-            List<Site> qualified, List<Site> clients, boolean asyncObservers) {
+            List<Site> qualified, List<Site> clients, boolean asyncObservers, List<LockedMethods.Site> locked) {
 
         /**
          * A copy.
@@ -74,6 +76,7 @@ public final class Deployment {
             unqualified = List.copyOf(unqualified);
             qualified = List.copyOf(qualified);
             clients = List.copyOf(clients);
+            locked = List.copyOf(locked);
         }
     }
 
@@ -111,6 +114,8 @@ public final class Deployment {
     private final List<MetaSite> sites;
     private final Map<String, List<MetaSite>> byModule;
     private volatile @Nullable RedlockRuntime runtime;
+    /** The checked {@code @Locked} methods by {@link LockedMethods#signature}; filled by the validation. */
+    private final Map<String, LockedMethods.Plan> lockedPlans = new ConcurrentHashMap<>();
 
     private Deployment(ClassLoader loader, RedlockIndex index, ModuleResolver resolver, Discovered discovered,
             List<MetaSite> sites) {
@@ -265,6 +270,13 @@ public final class Deployment {
         settings.modules().keySet().stream().filter(n -> !byModule.containsKey(n)).forEach(n -> problems.add(
                 CdiMessages.unknownOverride("redlock.modules.\"" + n + "\"", n, "module with metas",
                         byModule.keySet())));
+        for (LockedMethods.Plan plan : lockedPlans.values()) {
+            EffectiveMeta m = effective.get(plan.metaClass());
+            if (m != null && !m.inEffect()) {
+                problems.add(CdiMessages.lockedMetaNotInEffect(plan.where(), m.fullName(),
+                        m.whyNotInEffect(settings.profiles())));
+            }
+        }
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -283,7 +295,35 @@ public final class Deployment {
         List<DeploymentException> problems = new ArrayList<>(index.problems);
         validateMetas(problems);
         validateInjectionPoints(problems);
+        validateLocked(problems);
         return problems;
+    }
+
+    /** Checks the {@code @Locked} methods and keeps the plans of the good ones for the interceptor. */
+    private void validateLocked(List<DeploymentException> problems) {
+        Map<String, MetaSite> metas = new HashMap<>();
+        sites.forEach(s -> metas.put(s.beanClass().getName(), s));
+        for (LockedMethods.Site site : discovered.locked()) {
+            LockedMethods.Plan plan = LockedMethods.check(site, metas, loader, problems);
+            if (plan != null) {
+                lockedPlans.put(site.signature(), plan);
+            }
+        }
+    }
+
+    /**
+     * The checked plan of a {@code @Locked} method, for the interceptor.
+     *
+     * @param method the intercepted method
+     * @return the plan
+     * @throws IllegalStateException if the method was not checked at deployment ({@code RL2039})
+     */
+    LockedMethods.Plan lockedPlan(Method method) {
+        LockedMethods.Plan plan = lockedPlans.get(LockedMethods.signature(method));
+        if (plan == null) {
+            throw CdiMessages.lockedUnchecked(method.getDeclaringClass().getName() + "#" + method.getName());
+        }
+        return plan;
     }
 
     /** The classes of the beans {@code found} resolves to, sorted. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -214,6 +215,16 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     }
 
     /**
+     * The binding of a meta class, with the asynchronous form {@code @Locked} needs.
+     *
+     * @param metaClass the {@code @Meta} class
+     * @return the binding
+     */
+    Binding binding(Class<?> metaClass) {
+        return (Binding) bind(metaClass);
+    }
+
+    /**
      * The metas in effect, sorted by full name.
      *
      * @return the slices
@@ -292,7 +303,7 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     }
 
     /** The binding of one meta bean: names its keys, picks its client and lease time, guards against nesting. */
-    private final class Binding implements MetaBinding {
+    final class Binding implements MetaBinding {
 
         private final EffectiveMeta meta;
         private final String module;
@@ -488,9 +499,100 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
             return stage.whenComplete((result, failure) -> events.leave(target.keys(), lockId.get()));
         }
 
+        /**
+         * {@code lock} ({@code isolate} false) or {@code lockIsolate} of a function returning a stage: acquires on the
+         * calling thread, runs {@code fn} there (at the next datasource level for {@code lockIsolate}), keeps the lock
+         * extended until the stage {@code fn} returned completes, then releases it. What {@code @Locked} does for a
+         * method returning a {@code CompletionStage}.
+         *
+         * @return a stage completing after the release, with {@code fn}'s stage's result or failure (and a loss)
+         * @throws Exception what acquiring threw ({@code LockAcquisitionException}), or what {@code fn} threw itself
+         *                   (then the lock is released first)
+         */
+        <T> CompletionStage<T> lockAsync(boolean isolate, RedlockResource resource, IsolateOptions options,
+                LockedFunction<? extends CompletionStage<T>, Exception> fn) throws Exception {
+            DatasourceIsolation isolation = isolate ? isolation() : NO_ISOLATION;
+            String datasource = options.datasource();
+            isolation.checkDatasource(datasource);
+            Target target = target(isolate ? "lockIsolate" : "lock", List.of(resource), isolate, options.lock());
+            Set<String> mine = held.get();
+            List<String> added = new ArrayList<>();
+            try {
+                for (String key : target.keys()) {
+                    if (!mine.add(key)) { // this thread waits for the grant: waiting for itself would never end
+                        throw CdiMessages.nestedLock(meta.fullName(), key);
+                    }
+                    added.add(key);
+                }
+                CompletableFuture<LockSession> granted = new CompletableFuture<>();
+                CompletableFuture<T> body = new CompletableFuture<>();
+                CompletableFuture<T> done = lockedAsync(target, session -> {
+                    granted.complete(session);
+                    return body;
+                }).toCompletableFuture();
+                done.whenComplete((r, e) -> {
+                    if (e != null) {
+                        granted.completeExceptionally(e); // not granted: the acquisition failed
+                    }
+                });
+                LockSession session;
+                try {
+                    session = granted.get();
+                } catch (InterruptedException e) {
+                    body.completeExceptionally(e); // released at once if granted later
+                    Thread.currentThread().interrupt();
+                    throw e;
+                } catch (ExecutionException e) {
+                    throw unwrapped(e);
+                }
+                CompletionStage<T> stage;
+                try {
+                    stage = Objects.requireNonNull(isolation.runIsolated(datasource, () -> fn.apply(session)),
+                            "the @Locked method returned null instead of a CompletionStage");
+                } catch (Exception | Error e) {
+                    body.completeExceptionally(e);
+                    awaitQuietly(done); // released before the caller hears of the failure, as for lock
+                    throw e;
+                }
+                stage.whenComplete((r, e) -> {
+                    if (e != null) {
+                        body.completeExceptionally(e);
+                    } else {
+                        body.complete(r);
+                    }
+                });
+                return done;
+            } finally {
+                added.forEach(mine::remove);
+            }
+        }
+
         private @Nullable String checkedInstance(@Nullable String instance) {
             // the same rule as LockOptions.instance
             return instance == null ? null : KeyText.INSTANCE.check(instance, "instance");
+        }
+    }
+
+    /** The cause of {@code e}, past completion wrappers; an {@link Error} is rethrown. */
+    private static Exception unwrapped(ExecutionException e) {
+        Throwable c = e.getCause();
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return c instanceof Exception ex ? ex : e;
+    }
+
+    /** Waits for {@code stage} to complete, ignoring its outcome; keeps the interrupt flag. */
+    private static void awaitQuietly(CompletableFuture<?> stage) {
+        try {
+            stage.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the failure the caller gets is the one already in hand
         }
     }
 }

@@ -32,6 +32,8 @@ public final class SyntheticBeans {
     public static final String CLIENTS = "clients";
     /** Parameter: the client of a {@code @RedlockClient} bean. */
     public static final String CLIENT = "client";
+    /** Parameter: the {@code @Locked} methods, {@link LockedMethods.Site#encode}d. */
+    public static final String LOCKED = "locked";
     /** Parameter: the module of an {@code @InModule} bean. */
     public static final String MODULE = "module";
 
@@ -68,7 +70,8 @@ public final class SyntheticBeans {
                     list(params, UNQUALIFIED).stream().map(Deployment.Site::decode).toList(),
                     list(params, QUALIFIED).stream().map(Deployment.Site::decode).toList(),
                     list(params, CLIENTS).stream().map(Deployment.Site::decode).toList(),
-                    params.get(ASYNC_OBSERVERS, Boolean.class, false));
+                    params.get(ASYNC_OBSERVERS, Boolean.class, false),
+                    list(params, LOCKED).stream().map(LockedMethods.Site::decode).toList());
             Deployment deployment = Deployment.of(classLoader(), discovered);
             List<DeploymentException> problems = deployment.validateAndStart(lookup);
             if (!problems.isEmpty()) {
