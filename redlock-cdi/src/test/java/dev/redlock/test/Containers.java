@@ -1,6 +1,5 @@
 package dev.redlock.test;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import dev.redlock.cdi.RedlockExtension;
+import dev.redlock.testkit.SystemProperties;
 
 /**
  * Boots Weld SE with the extension and some bean classes, configured by properties that are visible (as system
@@ -32,20 +32,8 @@ final class Containers {
 
     /** Starts a container; the caller closes it. */
     static WeldContainer boot(Map<String, String> props, Class<?>... beanClasses) {
-        Map<String, String> previous = new HashMap<>();
-        props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            return new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                    .addBuildCompatibleExtensions(RedlockExtension.class)
-                    .addBeanClasses(beanClasses).initialize();
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+        return SystemProperties.during(props, () -> new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                .addBuildCompatibleExtensions(RedlockExtension.class)
+                .addBeanClasses(beanClasses).initialize());
     }
 }

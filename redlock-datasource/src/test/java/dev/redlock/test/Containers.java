@@ -1,6 +1,5 @@
 package dev.redlock.test;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 import dev.redlock.cdi.RedlockExtension;
 import dev.redlock.datasource.DatasourceExtension;
+import dev.redlock.testkit.SystemProperties;
 
 /**
  * Boots Weld SE with both extensions (redlock-cdi and redlock-datasource) and some bean classes, configured by
@@ -34,20 +34,8 @@ public final class Containers {
 
     /** Starts a container; the caller closes it. */
     public static WeldContainer boot(Map<String, String> props, Class<?>... beanClasses) {
-        Map<String, String> previous = new HashMap<>();
-        props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            return new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                    .addBuildCompatibleExtensions(RedlockExtension.class)
-                    .addExtension(new DatasourceExtension()).addBeanClasses(beanClasses).initialize();
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+        return SystemProperties.during(props, () -> new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                .addBuildCompatibleExtensions(RedlockExtension.class)
+                .addExtension(new DatasourceExtension()).addBeanClasses(beanClasses).initialize());
     }
 }

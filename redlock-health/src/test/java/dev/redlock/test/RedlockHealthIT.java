@@ -21,6 +21,7 @@ import dev.redlock.cdi.RedlockExtension;
 import dev.redlock.health.HealthExtension;
 import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
+import dev.redlock.testkit.SystemProperties;
 
 /** The checks as SmallRye Health reports them in a Weld SE application, against real nodes that die and return. */
 @WithRedisNodes(count = 3, lifecycle = WithRedisNodes.Lifecycle.PER_METHOD)
@@ -74,20 +75,8 @@ final class RedlockHealthIT {
     }
 
     private static WeldContainer boot(Map<String, String> props) {
-        Map<String, String> previous = new HashMap<>();
-        props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            return new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                    .addBuildCompatibleExtensions(RedlockExtension.class, HealthExtension.class)
-                    .addBeanClasses(SmallRyeHealthReporter.class, AsyncHealthCheckFactory.class).initialize();
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+        return SystemProperties.during(props, () -> new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                .addBuildCompatibleExtensions(RedlockExtension.class, HealthExtension.class)
+                .addBeanClasses(SmallRyeHealthReporter.class, AsyncHealthCheckFactory.class).initialize());
     }
 }

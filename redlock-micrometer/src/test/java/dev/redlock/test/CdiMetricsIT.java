@@ -33,6 +33,7 @@ import dev.redlock.test.app.Registry;
 import dev.redlock.test.app.Res;
 import dev.redlock.test.app.student.MetaRedlock;
 import dev.redlock.testkit.RedisNodes;
+import dev.redlock.testkit.SystemProperties;
 import dev.redlock.testkit.WithRedisNodes;
 
 /**
@@ -152,20 +153,8 @@ final class CdiMetricsIT {
     }
 
     private static WeldContainer boot(Map<String, String> props) {
-        Map<String, String> previous = new HashMap<>();
-        props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            return new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                    .addBuildCompatibleExtensions(RedlockExtension.class, MetricsExtension.class)
-                    .addBeanClasses(MetaRedlock.class, Registry.class).initialize();
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+        return SystemProperties.during(props, () -> new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                .addBuildCompatibleExtensions(RedlockExtension.class, MetricsExtension.class)
+                .addBeanClasses(MetaRedlock.class, Registry.class).initialize());
     }
 }

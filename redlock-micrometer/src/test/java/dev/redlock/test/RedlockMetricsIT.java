@@ -55,9 +55,10 @@ final class RedlockMetricsIT {
                     .isEmpty();
             List<CompletableFuture<Long>> waits = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                // granted in any order: each extends and releases its lock as soon as it has it
+                // granted in any order: each extends and releases its lock as soon as it has it (off the engine's
+                // I/O thread, where the grant completes: blocking calls there fail with RL1032)
                 waits.add(redlock.acquireAsync(List.of("metrics:contended"), Duration.ofSeconds(10),
-                        Duration.ofSeconds(30)).toCompletableFuture().thenApply(l -> {
+                        Duration.ofSeconds(30)).toCompletableFuture().thenApplyAsync(l -> {
                             l.extend(Duration.ofSeconds(10));
                             l.release();
                             return l.fencingToken();

@@ -260,6 +260,7 @@ public final class Engine implements AutoCloseable {
 
     /** Synchronous acquisition: waits for the asynchronous one, abandoning it on interrupt. */
     public LockImpl acquire(String where, List<String> keys, Duration leaseTime, @Nullable Duration wait) {
+        Transport.checkNotIoThread(where);
         Acquisition a = start(where, keys, leaseTime, wait);
         try {
             return a.result.get();

@@ -37,6 +37,8 @@ public final class Exceptions {
     public static final String CLOSED = "RL1030";
     /** The lock was already released. */
     public static final String RELEASED = "RL1031";
+    /** A blocking call on the transport's I/O thread, which would wait for an answer only that thread can read. */
+    public static final String ON_IO_THREAD = "RL1032";
     /** Start-up: a node refused the credentials or the TLS handshake. */
     public static final String NODE_REFUSED = "RL1040";
 
@@ -184,5 +186,19 @@ public final class Exceptions {
                     + (v.error() == null ? "" : " (" + v.error() + ")"));
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * A blocking call ({@code what}) was made on the engine's I/O thread, in a continuation of a stage the engine
+     * completed there: it would wait for answers only that thread can read.
+     *
+     * @param what the call, such as {@code Lock.extend}
+     * @return the exception to throw
+     */
+    static IllegalStateException onIoThread(String what) {
+        return new IllegalStateException(ON_IO_THREAD + ": " + what + " blocks, and was called on the engine's I/O"
+                + " thread '" + Thread.currentThread().getName() + "' (in a continuation of a stage the engine"
+                + " completed): it would wait for answers only this thread reads; use the *Async method and chain on"
+                + " it, or continue on an executor of yours (thenApplyAsync(fn, executor), or Builder.executor)");
     }
 }

@@ -152,6 +152,7 @@ public final class LockImpl implements Lock {
             throw Exceptions.released(keys);
         }
         throwIfLost();
+        Transport.checkNotIoThread("Lock.extend");
         Extension x;
         try {
             x = extendOnce(millis).get();
@@ -400,6 +401,7 @@ public final class LockImpl implements Lock {
 
     @Override
     public void release() {
+        Transport.checkNotIoThread("Lock.release");
         try {
             releaseAsync().toCompletableFuture().get();
         } catch (InterruptedException e) {

@@ -37,11 +37,31 @@ final class Transport {
     private Transport(int threads) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory f = r -> {
-            Thread t = new Thread(r, "redlock-io-" + n.incrementAndGet());
+            Thread t = new IoThread(r, "redlock-io-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
         this.group = new MultiThreadIoEventLoopGroup(threads, f, NioIoHandler.newFactory());
+    }
+
+    /** The transport's I/O threads: a blocking call on one of them would wait for answers only it can read. */
+    private static final class IoThread extends Thread {
+
+        IoThread(Runnable r, String name) {
+            super(r, name);
+        }
+    }
+
+    /**
+     * Fails a blocking call made on an I/O thread, instead of letting it wait for the command timeout (or forever).
+     *
+     * @param what the call, for the message
+     * @throws IllegalStateException on an I/O thread
+     */
+    static void checkNotIoThread(String what) {
+        if (Thread.currentThread() instanceof IoThread) {
+            throw Exceptions.onIoThread(what);
+        }
     }
 
     /** The shared transport, created if no engine holds it; every call must be matched by {@link #release}. */
