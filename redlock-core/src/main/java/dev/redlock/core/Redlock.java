@@ -216,7 +216,10 @@ public final class Redlock implements AutoCloseable {
     }
 
     /**
-     * The locks held now whose keys match the Redis glob {@code pattern}, as a quorum of nodes sees them.
+     * The locks held now whose keys match the Redis glob {@code pattern}: those a quorum of nodes holds for one owner
+     * ({@link dev.redlock.api.LockState#HELD}), and keys only a minority of nodes holds
+     * ({@link dev.redlock.api.LockState#HELD_ON_MINORITY}: the remains of a lost or failed lock, or a grant still
+     * collecting votes), each as {@link HeldLock#state()} says.
      *
      * @param pattern a Redis {@code SCAN MATCH} pattern, such as {@code redlock_app*}
      * @return the held locks, sorted by key

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.redlock.api.LockAcquisitionException;
+import dev.redlock.api.LockState;
 import dev.redlock.api.NodeVote;
 import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
@@ -119,6 +120,24 @@ final class BasicLockIT {
             assertThat(held.get(0).remainingTtl()).isPositive();
         }
         assertThat(redlock.inspect("inspect:*")).isEmpty();
+    }
+
+    @Test
+    void inspect_showsAKeyLeftOnAMinority_asHeldOnMinority(RedisNodes nodes) {
+        Lock lock = redlock.acquire(List.of("inspect:m"), Duration.ofSeconds(20));
+        assertThat(redlock.inspect("inspect:m")).singleElement()
+                .satisfies(h -> assertThat(h.state()).isEqualTo(LockState.HELD));
+        // the key stays on one node of three: no quorum holds it any more, the remains are still in the way
+        nodes.node(0).execute("DEL", "inspect:m");
+        nodes.node(1).execute("DEL", "inspect:m");
+        assertThat(redlock.isLocked("inspect:m")).isFalse();
+        assertThat(redlock.inspect("inspect:m")).singleElement().satisfies(h -> {
+            assertThat(h.state()).isEqualTo(LockState.HELD_ON_MINORITY);
+            assertThat(h.fencingToken()).isPositive(); // node 2's own counter
+            assertThat(h.remainingTtl()).isPositive();
+        });
+        nodes.node(2).execute("DEL", "inspect:m");
+        assertThat(redlock.inspect("inspect:m")).isEmpty();
     }
 
     @Test

@@ -52,7 +52,8 @@ public final class Json {
     public static String locks(List<HeldLock> locks) {
         return array(locks.stream().map(l -> "{\"key\": " + quote(l.key()) + ", \"owner\": " + quote(l.owner())
                 + ", \"remainingTtl\": " + quote(l.remainingTtl().toString()) + ", \"fencingToken\": "
-                + l.fencingToken() + ", \"waiters\": " + l.waiters() + "}").toList());
+                + l.fencingToken() + ", \"waiters\": " + l.waiters() + ", \"state\": " + quote(l.state().name())
+                + "}").toList());
     }
 
     private static String array(List<String> objects) {

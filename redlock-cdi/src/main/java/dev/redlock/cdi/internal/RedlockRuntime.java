@@ -250,7 +250,8 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
     }
 
     /**
-     * The locks held now under this application's key prefix, across every client's nodes, sorted by key.
+     * The locks held now under this application's key prefix, across every client's nodes, sorted by key: held by a
+     * quorum ({@code HELD}) or left on a minority of nodes ({@code HELD_ON_MINORITY}).
      *
      * @return the held locks
      */
@@ -260,7 +261,8 @@ public final class RedlockRuntime implements RedlockBinder, AutoCloseable {
         Map<String, HeldLock> byKey = new TreeMap<>();
         for (Redlock engine : engines.values()) {
             for (HeldLock lock : engine.inspect(pattern)) {
-                byKey.putIfAbsent(lock.key(), lock);
+                // clients sharing nodes see one key twice: a quorum's view wins over a minority's
+                byKey.merge(lock.key(), lock, (a, b) -> a.state() == LockState.HELD ? a : b);
             }
         }
         return List.copyOf(byKey.values());

@@ -27,6 +27,6 @@ final class JsonTest {
     void locks() {
         assertThat(Json.locks(List.of(new HeldLock("k", "ab12", Duration.ofMillis(1500), 7, 2)))).isEqualTo(
                 "[\n  {\"key\": \"k\", \"owner\": \"ab12\", \"remainingTtl\": \"PT1.5S\", \"fencingToken\": 7,"
-                        + " \"waiters\": 2}\n]");
+                        + " \"waiters\": 2, \"state\": \"HELD\"}\n]");
     }
 }

@@ -436,6 +436,15 @@ public final class Engine implements AutoCloseable {
 
     /** The state of {@code key} as a quorum sees it, or {@code null} when no owner holds a quorum. */
     private @Nullable HeldLock quorumView(String key) {
+        return view(key, false);
+    }
+
+    /**
+     * What the nodes hold for {@code key}: the owner a quorum holds it for, else (with {@code minority}) the owner
+     * most nodes hold it for, marked {@link LockState#HELD_ON_MINORITY}; {@code null} when free (or only minority
+     * held, without {@code minority}).
+     */
+    private @Nullable HeldLock view(String key, boolean minority) {
         List<@Nullable List<Object>> views = peek(key);
         TreeMap<String, List<long[]>> byOwner = new TreeMap<>();
         long queue = 0;
@@ -451,20 +460,28 @@ public final class Engine implements AutoCloseable {
                         .add(new long[]{pttl, ((Number) v.get(2)).longValue()});
             }
         }
+        Map.Entry<String, List<long[]>> most = null;
         for (var e : byOwner.entrySet()) {
-            List<long[]> holders = e.getValue();
-            if (holders.size() >= quorum) {
-                holders.sort((a, b) -> Long.compare(b[0], a[0]));
-                long ttl = holders.get(quorum - 1)[0];
-                long fence = 0;
-                for (long[] h : holders) {
-                    fence = Math.max(fence, h[1]);
-                }
-                int waiters = (int) Math.max(queue, localWaiters(key));
-                return new HeldLock(key, e.getKey().substring(0, 8), Duration.ofMillis(ttl), fence, waiters);
+            if (most == null || e.getValue().size() > most.getValue().size()) {
+                most = e;
             }
         }
-        return null;
+        if (most == null || most.getValue().size() < quorum && !minority) {
+            return null;
+        }
+        List<long[]> holders = most.getValue();
+        holders.sort((a, b) -> Long.compare(b[0], a[0]));
+        boolean held = holders.size() >= quorum;
+        // held: the quorum-th largest TTL (when the lock ends for the quorum); on a minority: the largest, how long
+        // the remains may stand in the way
+        long ttl = holders.get(held ? quorum - 1 : 0)[0];
+        long fence = 0;
+        for (long[] h : holders) {
+            fence = Math.max(fence, h[1]);
+        }
+        int waiters = (int) Math.max(queue, localWaiters(key));
+        return new HeldLock(key, most.getKey().substring(0, 8), Duration.ofMillis(ttl), fence, waiters,
+                held ? LockState.HELD : LockState.HELD_ON_MINORITY);
     }
 
     private long localWaiters(String key) {
@@ -513,7 +530,7 @@ public final class Engine implements AutoCloseable {
         }
         List<HeldLock> out = new ArrayList<>();
         for (String name : new java.util.TreeSet<>(names)) {
-            HeldLock h = quorumView(name);
+            HeldLock h = view(name, true);
             if (h != null) {
                 out.add(h);
             }
