@@ -20,8 +20,8 @@ import io.smallrye.health.SmallRyeHealthReporter;
 import dev.redlock.cdi.RedlockExtension;
 import dev.redlock.health.HealthExtension;
 import dev.redlock.testkit.RedisNodes;
-import dev.redlock.testkit.WithRedisNodes;
 import dev.redlock.testkit.SystemProperties;
+import dev.redlock.testkit.WithRedisNodes;
 
 /** The checks as SmallRye Health reports them in a Weld SE application, against real nodes that die and return. */
 @WithRedisNodes(count = 3, lifecycle = WithRedisNodes.Lifecycle.PER_METHOD)
