@@ -120,8 +120,10 @@ final class CdiMetricsIT {
             // node may still be pending when it is decided)
             for (String node : List.of(nodes.node(0), nodes.node(1), nodes.node(2)).stream()
                     .map(n -> n.host() + ":" + n.port()).toList()) {
-                assertThat(engine.count(RedlockMetrics.NODE_VOTES, "node", node, "operation", "acquire")).as(node)
-                        .isEqualTo(106);
+                // the engine tells of a grant's votes once every node answered, which may come after the grant
+                // counted above (the CDI event fires when the function starts): wait for the last ones
+                RedlockMetricsIT.awaitCount(engine, RedlockMetrics.NODE_VOTES, 106, "node", node, "operation",
+                        "acquire");
                 // the loss's clean-up failed on the killed nodes but is not counted: a count here is a release the
                 // node failed (timed out on a loaded machine), so the release's vote was not a confirmation
                 assertThat(engine.count(RedlockMetrics.RELEASE_NODE_ERRORS, "node", node)).as(node)
