@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -501,14 +500,8 @@ public final class Engine implements AutoCloseable {
 
     /** Whether {@code key} is held by a quorum, by some nodes only, or by none, from one read of every node. */
     public LockState lockState(String key) {
-        Map<String, Integer> byOwner = new HashMap<>();
-        for (List<Object> v : peek(prefixed(key))) {
-            if (v != null && Tokens.isToken(String.valueOf(v.get(0))) && ((Number) v.get(1)).longValue() > 0) {
-                byOwner.merge(String.valueOf(v.get(0)), 1, Integer::sum);
-            }
-        }
-        int most = byOwner.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        return most >= quorum ? LockState.HELD : most > 0 ? LockState.HELD_ON_MINORITY : LockState.FREE;
+        HeldLock h = view(prefixed(key), true);
+        return h == null ? LockState.FREE : h.state();
     }
 
     /** The quorum-th largest TTL of {@code key} among the nodes holding it for the same owner. */
