@@ -107,18 +107,13 @@ final class Acquisition {
     }
 
     void start() {
-        if (fifoMode == 0 && !single && engine.subscriptions().hasWaiters(keys)) {
-            // others of this engine wait already: queue behind them instead of barging in
-            engine.registerWaiting(this);
+        if (!single && engine.subscriptions().isActive(keys)) {
+            // the keys' release channels are open here already (others wait or waited for them): listen from the
+            // first attempt on, so that a release right after a refusal still wakes this acquisition, and a
+            // refusal needs no second attempt to cover the time it took to subscribe
             subscribed = true;
-            state.set(SUBSCRIBING);
-            engine.subscriptions().join(keys, this).whenComplete((v, e) -> {
-                if (state.compareAndSet(SUBSCRIBING, SLEEPING)) {
-                    sleep(engine.settings().retryDelay().toNanos()
-                            + TimeUnit.MILLISECONDS.toNanos(engine.jitterMillis(engine.settings().retryJitter().toMillis())));
-                }
-            });
-            return;
+            engine.registerWaiting(this);
+            engine.subscriptions().join(keys, this);
         }
         attempt();
     }
@@ -352,9 +347,11 @@ final class Acquisition {
         boolean answeredBeforeLock;
 
         /**
-         * Sends the attempt. A retry without FIFO goes to one tie-breaker node first (the first voting node) and
-         * to the others only if that node granted or failed: contenders that lose the tie-breaker touch no other
-         * node, so they cannot split the votes so that nobody wins. The first attempt goes everywhere at once, and so
+         * Sends the attempt. A single attempt without FIFO (a zero wait, or no retries) on a key contended here goes
+         * to one tie-breaker node first (the first voting node) and to the others only if that node granted or
+         * failed: a contender that loses the tie-breaker touches no other node, so it cannot split the votes. A
+         * waiter's attempts go to every node at once: each one keeps its place in every node's waiter queue (the
+         * entries expire unless refreshed), and the release on each node gives the turn to that queue's head. So
          * does every attempt while the last one missed the quorum for want of answers: the nodes not asked would
          * count as "held" and hide an outage behind the tie-breaker's answer.
          */

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
+import io.netty.util.Timeout;
+
 import dev.redlock.api.HeldLock;
 import dev.redlock.api.LockAcquisitionException;
 import dev.redlock.api.LockSession;
@@ -690,6 +692,25 @@ public final class Engine implements AutoCloseable {
      */
     ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
         return scheduler.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Runs {@code task} on the scheduler thread after {@code delayNanos}, up to one tick of the shared timer wheel
+     * ({@value Timeouts#TICK_MILLIS} ms) late: for the timers of a held lock (its expiry, its next extension), which
+     * are armed at every grant and nearly always cancelled before they fire. Armed on the scheduler, each would wake
+     * its thread (a new earliest task signals it), twice per lock; the wheel only enqueues. Nothing is run once the
+     * engine is closing.
+     *
+     * @return the handle that cancels the task
+     */
+    Timeout later(Runnable task, long delayNanos) {
+        return Timeouts.WHEEL.newTimeout(t -> {
+            try {
+                scheduler.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the engine is closing: its close releases or forgets every held lock
+            }
+        }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 
     /** Runs {@code task} on the scheduler thread as soon as it is free. */

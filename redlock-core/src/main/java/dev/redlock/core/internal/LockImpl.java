@@ -8,10 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+
+import io.netty.util.Timeout;
 
 import dev.redlock.api.LockLostException;
 import dev.redlock.api.NodeVote;
@@ -58,8 +59,8 @@ public final class LockImpl implements Lock {
     private boolean auto;
     private @Nullable Thread runner;
     private boolean interruptedRunner;
-    private @Nullable ScheduledFuture<?> extensionTask;
-    private @Nullable ScheduledFuture<?> expiryTask;
+    private @Nullable Timeout extensionTask;
+    private @Nullable Timeout expiryTask;
 
     LockImpl(Engine engine, String id, List<String> keys, List<Object> lockAndFenceKeys, String token,
             long fencingToken, long leaseTimeMillis, long validUntilNanos, List<NodeVote> votes,
@@ -283,16 +284,12 @@ public final class LockImpl implements Lock {
             return;
         }
         cancel(expiryTask);
-        try {
-            expiryTask = engine.schedule(this::checkExpired, validUntilNanos - System.nanoTime());
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            expiryTask = null; // engine closing
-        }
+        expiryTask = engine.later(this::checkExpired, validUntilNanos - System.nanoTime());
     }
 
-    private static void cancel(@Nullable ScheduledFuture<?> f) {
-        if (f != null) {
-            f.cancel(false);
+    private static void cancel(@Nullable Timeout t) {
+        if (t != null) {
+            t.cancel();
         }
     }
 
@@ -309,11 +306,7 @@ public final class LockImpl implements Lock {
                 TimeUnit.MILLISECONDS.toNanos(leaseTimeMillis) / 3);
         long delay = Math.max(remaining - margin, remaining / 3);
         cancel(extensionTask);
-        try {
-            extensionTask = engine.schedule(this::autoExtend, delay);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // engine closing
-        }
+        extensionTask = engine.later(this::autoExtend, delay);
     }
 
     private void autoExtend() {
@@ -338,12 +331,8 @@ public final class LockImpl implements Lock {
             synchronized (this) {
                 if (auto && state == HELD) {
                     lastFailure = x;
-                    try {
-                        cancel(extensionTask);
-                        extensionTask = engine.schedule(this::autoExtend, retry);
-                    } catch (java.util.concurrent.RejectedExecutionException ex) {
-                        // engine closing
-                    }
+                    cancel(extensionTask);
+                    extensionTask = engine.later(this::autoExtend, retry);
                 }
             }
         });
@@ -503,7 +492,7 @@ public final class LockImpl implements Lock {
     private Release releaseOnNodes(boolean publish, boolean showVotes) {
         Release release = new Release(engine.ballot(), showVotes);
         List<CompletableFuture<Void>> done = new ArrayList<>();
-        Object[] args = new Object[5 + keys.size()];
+        Object[] args = new Object[6 + keys.size()];
         args[0] = token;
         args[1] = publish ? "1" : "0";
         args[2] = Integer.toString(keys.size());
@@ -512,6 +501,8 @@ public final class LockImpl implements Lock {
         for (int i = 0; i < keys.size(); i++) {
             args[5 + i] = KeyNames.channel(keys.get(i));
         }
+        // the woken head's turn: as long as one retry pause, what it would have waited for a poll
+        args[5 + keys.size()] = Long.toString(engine.settings().retryDelay().toMillis());
         List<NodeVote> acquired = votes;
         for (Node node : engine.nodes()) {
             CompletableFuture<Void> nodeDone = new CompletableFuture<>();

@@ -25,12 +25,15 @@ final class Node {
 
         final String source;
         final String sha;
+        /** {@link #sha} in ASCII, as the transport sends it. */
+        final byte[] shaBytes;
         /** Whether the reply is a list (else a number). */
         final boolean list;
 
         Script(String source, boolean list) {
             this.source = source;
             this.sha = sha1(source);
+            this.shaBytes = sha.getBytes(StandardCharsets.US_ASCII);
             this.list = list;
         }
     }

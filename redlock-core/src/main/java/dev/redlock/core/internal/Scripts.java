@@ -77,13 +77,16 @@ final class Scripts {
      * check: default mode, where a release wakes the queue's head and barging stays possible), waiter id, waiter
      * score, heartbeat timeout ms.
      * Returns {1, fence} granted, {0, 0} held, {-1, ms} not voting; third element: the node's epoch if it changed.
+     * A lock key holding {@code turn:<waiter id>} (see {@link #RELEASE}) is free for that waiter only.
      */
     static final String ACQUIRE = QUEUE_HEAD + PROLOGUE + """
             local leaseTimeMillis = ARGV[2]
             local fifo = tonumber(ARGV[8])
             local free = true
+            local myTurn = 'turn:' .. ARGV[9]
             for i = 1, n do
-              if redis.call('EXISTS', KEYS[i]) == 1 then free = false break end
+              local v = redis.call('GET', KEYS[i])
+              if v and v ~= myTurn then free = false break end
             end
             if fifo > 0 then
               local me = ARGV[9]
@@ -160,14 +163,23 @@ final class Scripts {
      * waiters whose heartbeat ran out) on its channel, so that only that waiter's engine wakes it and the others
      * keep sleeping; {@code '1'} (wake the longest local waiter of every engine) when nobody is queued, for the
      * waiters that have not made an attempt yet. KEYS from {@code qi}: n queue keys, then n heartbeat keys.
+     *
+     * <p>With {@code turnMs > 0} (a release: KEYS from 1 are the lock keys) the woken head also gets its turn: the
+     * free lock key holds {@code turn:<head>} for {@code turnMs}, which the acquire script reads as free for that
+     * waiter only. Without it a releaser's next request, one round trip away, took the lock again before the
+     * woken head's attempt arrived (barging), and the head waited for the next release. A head that does not come
+     * costs the key at most {@code turnMs}; after that anyone may take it, as before.
      */
     private static final String WAKE_HEAD = QUEUE_HEAD + """
-            local function wakeHead(n, qi, ci, empty)
+            local function wakeHead(n, qi, ci, empty, turnMs)
               local t = redis.call('TIME')
               local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
               for i = 1, n do
                 local head = queueHead(KEYS[qi + i], KEYS[qi + n + i], nowMs)
                 if head then
+                  if turnMs > 0 then
+                    redis.call('SET', KEYS[i], 'turn:' .. head, 'NX', 'PX', turnMs)
+                  end
                   redis.call('PUBLISH', ARGV[ci + i], head)
                 elseif empty then
                   redis.call('PUBLISH', ARGV[ci + i], '1')
@@ -179,8 +191,9 @@ final class Scripts {
     /**
      * Compare-and-delete every key holding the token, write the fencing floor, and announce the release. KEYS: n
      * lock keys, n fence keys, [n queue keys, n heartbeat keys]. ARGV: token, publish (1/0), n, fence retention ms,
-     * fencing token, n channels. Returns the number of keys deleted. With the queue keys, the announcement names the
-     * head of each key's waiter queue (see {@code WAKE_HEAD}); without them it is {@code '1'}.
+     * fencing token, n channels, [the head's turn in ms]. Returns the number of keys deleted. With the queue keys,
+     * the announcement names the head of each key's waiter queue and gives it its turn (see {@code WAKE_HEAD});
+     * without them it is {@code '1'}.
      */
     static final String RELEASE = "pcall(redis.replicate_commands)\n" + FLOOR + WAKE_HEAD + """
             local n = tonumber(ARGV[3])
@@ -194,7 +207,7 @@ final class Scripts {
             end
             if deleted > 0 and ARGV[2] == '1' then
               if #KEYS >= 4 * n then
-                wakeHead(n, 2 * n, 5, true)
+                wakeHead(n, 2 * n, 5, true, tonumber(ARGV[6 + n] or '0'))
               else
                 for i = 1, n do redis.call('PUBLISH', ARGV[5 + i], '1') end
               end
@@ -212,7 +225,7 @@ final class Scripts {
               redis.call('ZREM', KEYS[i], ARGV[1])
               redis.call('ZREM', KEYS[n + i], ARGV[1])
             end
-            if ARGV[3] == '1' then wakeHead(n, 0, 3, false) end
+            if ARGV[3] == '1' then wakeHead(n, 0, 3, false, 0) end
             return 1
             """;
 

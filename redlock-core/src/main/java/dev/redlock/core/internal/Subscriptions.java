@@ -10,10 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+
+import io.netty.util.Timeout;
 
 /**
  * The release channels this engine listens to: ONE subscription per key (on every node), shared by all of its
@@ -46,7 +47,7 @@ final class Subscriptions {
         final CompletableFuture<Runnable>[] listeners = new CompletableFuture[nodes.length];
         final CompletableFuture<Void> ready;
         @Nullable
-        ScheduledFuture<?> closing;
+        Timeout closing;
 
         Channel(String name) {
             this.name = name;
@@ -87,6 +88,16 @@ final class Subscriptions {
             }
         }
 
+        /** Whether every node has confirmed the subscription. */
+        boolean confirmed() {
+            for (CompletableFuture<Runnable> l : listeners) {
+                if (!l.isDone() || l.isCompletedExceptionally()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         void close() {
             for (CompletableFuture<Runnable> l : listeners) {
                 l.thenAccept(Runnable::run);
@@ -106,7 +117,7 @@ final class Subscriptions {
                 Channel c = channels.computeIfAbsent(KeyNames.channel(keys.get(i)), Channel::new);
                 c.waiters.add(waiter);
                 if (c.closing != null) {
-                    c.closing.cancel(false);
+                    c.closing.cancel();
                     c.closing = null;
                 }
                 ready[i] = c.ready;
@@ -129,6 +140,20 @@ final class Subscriptions {
         return false;
     }
 
+    /** Whether every one of {@code keys} has a subscription here that every node has confirmed. */
+    boolean isActive(List<String> keys) {
+        if (channels.isEmpty()) {
+            return false;
+        }
+        for (String key : keys) {
+            Channel c = channels.get(KeyNames.channel(key));
+            if (c == null || !c.confirmed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether one of {@code keys} had waiters here recently (its subscription is open or lingering). */
     boolean isContended(List<String> keys) {
         if (channels.isEmpty()) {
@@ -148,13 +173,19 @@ final class Subscriptions {
             String name = KeyNames.channel(key);
             Channel c = channels.get(name);
             if (c != null && c.waiters.remove(waiter) && c.waiters.isEmpty() && c.closing == null) {
-                try {
-                    c.closing = scheduler.schedule(() -> expire(name, c), LINGER_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    channels.remove(name);
-                    c.close();
-                }
+                // on the wheel: the linger is armed whenever a key's last waiter is granted, and nearly always
+                // cancelled by its next waiter; on the scheduler each would wake its thread
+                c.closing = Timeouts.WHEEL.newTimeout(t -> expireOnScheduler(name, c), LINGER_MILLIS,
+                        TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    private void expireOnScheduler(String name, Channel c) {
+        try {
+            scheduler.execute(() -> expire(name, c));
+        } catch (RejectedExecutionException e) {
+            expire(name, c); // the engine is closing: its close unsubscribes everything anyway
         }
     }
 
