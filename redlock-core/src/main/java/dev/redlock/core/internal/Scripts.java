@@ -92,9 +92,11 @@ final class Scripts {
               local me = ARGV[9]
               local hb = tonumber(ARGV[11])
               local first = true
-              for i = 1, n do
-                local head = queueHead(KEYS[2 * n + i], KEYS[3 * n + i], nowMs)
-                if head and head ~= me and fifo < 3 then first = false end
+              if fifo < 3 then
+                for i = 1, n do
+                  local head = queueHead(KEYS[2 * n + i], KEYS[3 * n + i], nowMs)
+                  if head and head ~= me then first = false end
+                end
               end
               if not (free and first) then
                 if fifo >= 2 then
@@ -110,8 +112,9 @@ final class Scripts {
                 return {0, 0, epoch}
               end
               for i = 1, n do
-                redis.call('ZREM', KEYS[2 * n + i], me)
-                redis.call('ZREM', KEYS[3 * n + i], me)
+                if redis.call('ZREM', KEYS[2 * n + i], me) == 1 then
+                  redis.call('ZREM', KEYS[3 * n + i], me)
+                end
               end
             elseif not free then
               return {0, 0, epoch}
@@ -172,10 +175,16 @@ final class Scripts {
      */
     private static final String WAKE_HEAD = QUEUE_HEAD + """
             local function wakeHead(n, qi, ci, empty, turnMs)
-              local t = redis.call('TIME')
-              local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+              local nowMs
               for i = 1, n do
-                local head = queueHead(KEYS[qi + i], KEYS[qi + n + i], nowMs)
+                local head
+                if redis.call('EXISTS', KEYS[qi + i]) == 1 then
+                  if not nowMs then
+                    local t = redis.call('TIME')
+                    nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+                  end
+                  head = queueHead(KEYS[qi + i], KEYS[qi + n + i], nowMs)
+                end
                 if head then
                   if turnMs > 0 then
                     redis.call('SET', KEYS[i], 'turn:' .. head, 'NX', 'PX', turnMs)
