@@ -51,6 +51,10 @@ final class Acquisition {
     private final List<Object> scriptKeys;
     private final List<Object> scriptKeysWithEpoch;
     private final List<Object> lockAndFenceKeys;
+    /** The attempt's script arguments that stay the same from one attempt to the next. */
+    private final String leaseTimeArg;
+    private final String retentionArg;
+    private final String heartbeatArg;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     /** The reply recorded for nodes skipped because the tie-breaker node was held. */
     private static final List<Object> NOT_ASKED = List.of(0L, 0L);
@@ -83,6 +87,14 @@ final class Acquisition {
         this.fifoMode = s.fifo() ? (single ? 1 : 2) : single ? 0 : 3;
         this.waiterId = s.fifo() ? Tokens.next() : single ? "" : lockId;
         this.score = fifoMode == 0 ? "0" : Long.toString(engine.nextFifoScore());
+        this.leaseTimeArg = Long.toString(leaseTimeMillis);
+        this.retentionArg = Long.toString(Engine.fenceRetention(leaseTimeMillis));
+        // default mode does not heartbeat faster than it retries: its queue entry outlives three pauses
+        long heartbeat = fifoMode == 3
+                ? Math.max(s.fifoHeartbeatTimeout().toMillis(), 3 * (s.retryDelay().toMillis()
+                        + s.retryJitter().toMillis()))
+                : s.fifoHeartbeatTimeout().toMillis();
+        this.heartbeatArg = Long.toString(heartbeat);
         int n = keys.size();
         Object[] k = new Object[n * 4 + 1];
         for (int i = 0; i < n; i++) {
@@ -320,7 +332,7 @@ final class Acquisition {
         }
         Object[] args = new Object[3 + keys.size()];
         args[0] = waiterId;
-        args[1] = Integer.toString(keys.size());
+        args[1] = Node.arg(keys.size());
         args[2] = publish ? "1" : "0";
         for (int i = 0; i < keys.size(); i++) {
             args[3 + i] = KeyNames.channel(keys.get(i));
@@ -356,18 +368,12 @@ final class Acquisition {
          * count as "held" and hide an outage behind the tie-breaker's answer.
          */
         void send() {
-            Settings s = engine.settings();
-            String leaseTime = Long.toString(leaseTimeMillis);
-            String count = Integer.toString(keys.size());
-            String retention = Long.toString(Engine.fenceRetention(leaseTimeMillis));
-            String quarantine = Long.toString(engine.quarantineMillis());
-            String mode = Integer.toString(fifoMode);
-            // default mode does not heartbeat faster than it retries: its queue entry outlives three pauses
-            long heartbeat = fifoMode == 3
-                    ? Math.max(s.fifoHeartbeatTimeout().toMillis(), 3 * (s.retryDelay().toMillis()
-                            + s.retryJitter().toMillis()))
-                    : s.fifoHeartbeatTimeout().toMillis();
-            String hb = Long.toString(heartbeat);
+            String leaseTime = leaseTimeArg;
+            String count = Node.arg(keys.size());
+            String retention = retentionArg;
+            String quarantine = Node.arg(engine.quarantineMillis());
+            String mode = Node.arg(fifoMode);
+            String hb = heartbeatArg;
             if (fifoMode >= 2) {
                 enqueued = true;
             }
@@ -560,7 +566,7 @@ final class Acquisition {
         }
 
         private CompletableFuture<Object> releaseNode(Node node) {
-            return node.eval(Node.Script.RELEASE, lockAndFenceKeys, token, "0", Integer.toString(keys.size()), "0", "0");
+            return node.eval(Node.Script.RELEASE, lockAndFenceKeys, token, "0", Node.arg(keys.size()), "0", "0");
         }
 
         private void allAnswered() {

@@ -1,6 +1,5 @@
 package dev.redlock.core.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,41 +152,16 @@ final class ConnectionLink implements Link {
         return out;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The arguments go to the connection as bytes, encoded here on the calling thread: given strings, Redisson's
-     * encoder would take a pooled buffer for each argument on the event loop (an acquire has 17), copy the string
-     * into it and give it back, which was the loop's largest single cost after the system calls.
-     */
     @Override
     public <R> CompletableFuture<R> evalSha(Node.Script s, List<Object> keys, Object[] args) {
         Object[] params = new Object[2 + keys.size() + args.length];
-        params[0] = s.shaBytes;
-        params[1] = ascii(keys.size());
+        params[0] = s.sha;
+        params[1] = Node.arg(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            params[2 + i] = bytes(keys.get(i));
+            params[2 + i] = keys.get(i);
         }
-        for (int i = 0; i < args.length; i++) {
-            params[2 + keys.size() + i] = bytes(args[i]);
-        }
+        System.arraycopy(args, 0, params, 2 + keys.size(), args.length);
         return send(s.list ? EVALSHA_LIST : EVALSHA_LONG, params);
-    }
-
-    private static final byte[][] SMALL = new byte[16][];
-
-    static {
-        for (int i = 0; i < SMALL.length; i++) {
-            SMALL[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
-        }
-    }
-
-    private static byte[] ascii(int n) {
-        return n >= 0 && n < SMALL.length ? SMALL[n] : Integer.toString(n).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static Object bytes(Object arg) {
-        return arg instanceof String str ? str.getBytes(StandardCharsets.UTF_8) : arg;
     }
 
     @Override

@@ -183,7 +183,7 @@ public final class LockImpl implements Lock {
         CompletableFuture<Extension> out = new CompletableFuture<>();
         Ballot ballot = engine.ballot();
         String leaseTime = Long.toString(millis);
-        String count = Integer.toString(keys.size());
+        String count = Node.arg(keys.size());
         String retention = Long.toString(Engine.fenceRetention(millis));
         String fence = Long.toString(fencingToken);
         // the decision, recorded under the ballot's monitor: the last answer may come in on another thread before
@@ -495,14 +495,14 @@ public final class LockImpl implements Lock {
         Object[] args = new Object[6 + keys.size()];
         args[0] = token;
         args[1] = publish ? "1" : "0";
-        args[2] = Integer.toString(keys.size());
+        args[2] = Node.arg(keys.size());
         args[3] = Long.toString(Engine.fenceRetention(leaseTimeMillis));
         args[4] = Long.toString(fencingToken);
         for (int i = 0; i < keys.size(); i++) {
             args[5 + i] = KeyNames.channel(keys.get(i));
         }
         // the woken head's turn: as long as one retry pause, what it would have waited for a poll
-        args[5 + keys.size()] = Long.toString(engine.settings().retryDelay().toMillis());
+        args[5 + keys.size()] = Node.arg(engine.settings().retryDelay().toMillis());
         List<NodeVote> acquired = votes;
         for (Node node : engine.nodes()) {
             CompletableFuture<Void> nodeDone = new CompletableFuture<>();

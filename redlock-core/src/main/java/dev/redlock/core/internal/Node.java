@@ -25,15 +25,12 @@ final class Node {
 
         final String source;
         final String sha;
-        /** {@link #sha} in ASCII, as the transport sends it. */
-        final byte[] shaBytes;
         /** Whether the reply is a list (else a number). */
         final boolean list;
 
         Script(String source, boolean list) {
             this.source = source;
             this.sha = sha1(source);
-            this.shaBytes = sha.getBytes(StandardCharsets.US_ASCII);
             this.list = list;
         }
     }
@@ -104,6 +101,19 @@ final class Node {
     boolean voting(long now) {
         long until = notVotingUntilNanos;
         return until == 0 || now - until >= 0;
+    }
+
+    private static final String[] SMALL_NUMBERS = new String[64];
+
+    static {
+        for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+            SMALL_NUMBERS[i] = Integer.toString(i);
+        }
+    }
+
+    /** {@code v} as a script argument; the small counts and flags every call sends are not allocated anew. */
+    static String arg(long v) {
+        return v >= 0 && v < SMALL_NUMBERS.length ? SMALL_NUMBERS[(int) v] : Long.toString(v);
     }
 
     static Throwable unwrap(Throwable e) {
