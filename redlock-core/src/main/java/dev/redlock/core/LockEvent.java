@@ -62,7 +62,13 @@ public record LockEvent(Type type, String lockId, List<String> keys, long fencin
 
     /** What happened. */
     public enum Type {
-        /** A lock was granted. */
+        /**
+         * A lock was granted. Fired once every node has answered the acquisition, so that {@link LockEvent#votes()}
+         * holds every node's final answer: the caller may have the lock (a quorum granted) before this event, and
+         * for a short lock a listener can receive its {@link #RELEASED} first. Order events of one lock by what they
+         * say, not by arrival (the CDI layer's {@code RedlockEvent} fires its ACQUIRED when the locked function starts,
+         * so its observers always see it before RELEASED).
+         */
         ACQUIRED,
         /** A lock was extended; {@link LockEvent#validUntilNanos()} is its new end of validity. */
         EXTENDED,

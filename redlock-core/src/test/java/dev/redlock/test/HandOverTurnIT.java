@@ -59,8 +59,12 @@ final class HandOverTurnIT {
             enqueue(node, "turn:b", "waiter-1"); // a waiter of some other process, at the head of the queue
 
             held.release();
+            long released = System.currentTimeMillis();
             assertThat(node.execute("GET", "turn:b")).isEqualTo("turn:waiter-1");
             assertThat(((Number) node.execute("PTTL", "turn:b")).longValue()).isBetween(1L, 1500L);
+            // its heartbeat was cut to two turns: gone (it never comes), it leaves the queue three turns from now
+            double heartbeat = Double.parseDouble(String.valueOf(node.execute("ZSCORE", "{turn:b}:hb", "waiter-1")));
+            assertThat(heartbeat).isLessThanOrEqualTo(released + 3000.0);
             assertThat(other.isLocked("turn:b")).as("a turn is no owner").isFalse();
             assertThat(other.tryAcquire(List.of("turn:b"), LEASE, Duration.ZERO))
                     .as("reserved for waiter-1 while its turn lasts").isEmpty();

@@ -501,7 +501,7 @@ public final class LockImpl implements Lock {
         for (int i = 0; i < keys.size(); i++) {
             args[5 + i] = KeyNames.channel(keys.get(i));
         }
-        // the woken head's turn: as long as one retry pause, what it would have waited for a poll
+        // the woken head's turn: one retry delay, what it would have waited for a poll without the message
         args[5 + keys.size()] = Node.arg(engine.settings().retryDelay().toMillis());
         List<NodeVote> acquired = votes;
         for (Node node : engine.nodes()) {

@@ -171,7 +171,9 @@ final class Scripts {
      * free lock key holds {@code turn:<head>} for {@code turnMs}, which the acquire script reads as free for that
      * waiter only. Without it a releaser's next request, one round trip away, took the lock again before the
      * woken head's attempt arrived (barging), and the head waited for the next release. A head that does not come
-     * costs the key at most {@code turnMs}; after that anyone may take it, as before.
+     * costs the key at most {@code turnMs}; after that anyone may take it, as before. Its heartbeat is cut to two
+     * turns, so a head that is gone leaves the queue after at most three turns instead of taking a turn at every
+     * release for a whole heartbeat timeout.
      */
     private static final String WAKE_HEAD = QUEUE_HEAD + """
             local function wakeHead(n, qi, ci, empty, turnMs)
@@ -188,6 +190,13 @@ final class Scripts {
                 if head then
                   if turnMs > 0 then
                     redis.call('SET', KEYS[i], 'turn:' .. head, 'NX', 'PX', turnMs)
+                    -- a head that has not tried again one turn after its turn ended is gone (paused, cut off):
+                    -- it leaves the queue then instead of getting a turn at every release for a whole heartbeat;
+                    -- a live one that was only slow takes its place back (same score) with its next attempt
+                    local hk = KEYS[qi + n + i]
+                    local byMs = nowMs + 2 * turnMs
+                    local hbMs = tonumber(redis.call('ZSCORE', hk, head))
+                    if hbMs and hbMs > byMs then redis.call('ZADD', hk, byMs, head) end
                   end
                   redis.call('PUBLISH', ARGV[ci + i], head)
                 elseif empty then
