@@ -47,8 +47,10 @@ record ThreadCosts(Map<ThreadCosts.Kind, ThreadCosts.Cost> groups, double proces
         SCHEDULER("`redlock-scheduler`"),
         /** The engine's per-lock timers. */
         TIMEOUTS("`redlock-timeouts`"),
-        /** HotSpot's compilers, the garbage collector's threads and the VM thread (safepoints). */
-        JIT_GC("JIT + GC (`C1/C2 CompilerThread*`, `GC Thread#*`, `G1 *`, `VM Thread`, sweeper)"),
+        /** HotSpot's JIT compilers and the code cache sweeper. */
+        JIT("JIT (`C1/C2 CompilerThread*`, sweeper)"),
+        /** The garbage collector's threads and the VM thread (safepoint operations, GC pauses among them). */
+        GC("GC + VM (`GC Thread#*`, `G1 *`, `VM Thread`)"),
         /** Everything else: the main thread, Redisson's or another library's threads. */
         OTHER("other");
 
@@ -82,9 +84,11 @@ record ThreadCosts(Map<ThreadCosts.Kind, ThreadCosts.Cost> groups, double proces
             if (comm.startsWith("redlock-timeout")) {
                 return TIMEOUTS;
             }
-            if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") || comm.startsWith("GC Thread")
-                    || comm.startsWith("G1 ") || comm.equals("VM Thread") || comm.startsWith("Sweeper")) {
-                return JIT_GC;
+            if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") || comm.startsWith("Sweeper")) {
+                return JIT;
+            }
+            if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
+                return GC;
             }
             return OTHER;
         }

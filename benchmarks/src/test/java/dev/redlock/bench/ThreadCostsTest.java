@@ -24,10 +24,11 @@ final class ThreadCostsTest {
         assertThat(Kind.of("redlock-io-1")).isEqualTo(Kind.IO);
         assertThat(Kind.of("redlock-schedul")).isEqualTo(Kind.SCHEDULER);
         assertThat(Kind.of("redlock-timeout")).isEqualTo(Kind.TIMEOUTS);
-        assertThat(Kind.of("C2 CompilerThre")).isEqualTo(Kind.JIT_GC);
-        assertThat(Kind.of("GC Thread#1")).isEqualTo(Kind.JIT_GC);
-        assertThat(Kind.of("G1 Refine#0")).isEqualTo(Kind.JIT_GC);
-        assertThat(Kind.of("VM Thread")).isEqualTo(Kind.JIT_GC);
+        assertThat(Kind.of("C2 CompilerThre")).isEqualTo(Kind.JIT);
+        assertThat(Kind.of("Sweeper thread")).isEqualTo(Kind.JIT);
+        assertThat(Kind.of("GC Thread#1")).isEqualTo(Kind.GC);
+        assertThat(Kind.of("G1 Refine#0")).isEqualTo(Kind.GC);
+        assertThat(Kind.of("VM Thread")).isEqualTo(Kind.GC);
         assertThat(Kind.of("java")).isEqualTo(Kind.OTHER);
         assertThat(Kind.of("redisson-netty-")).isEqualTo(Kind.OTHER);
     }
