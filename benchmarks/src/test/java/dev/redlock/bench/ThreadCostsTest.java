@@ -19,18 +19,13 @@ final class ThreadCostsTest {
 
     @Test
     void kind_groupsThreadsByTheirCutNames() {
-        assertThat(Kind.of("bench-run-1")).isEqualTo(Kind.CALLER);
-        assertThat(Kind.of("bench-w2-16")).isEqualTo(Kind.CALLER);
-        assertThat(Kind.of("redlock-io-1")).isEqualTo(Kind.IO);
-        assertThat(Kind.of("redlock-schedul")).isEqualTo(Kind.SCHEDULER);
-        assertThat(Kind.of("redlock-timeout")).isEqualTo(Kind.TIMEOUTS);
-        assertThat(Kind.of("C2 CompilerThre")).isEqualTo(Kind.JIT);
-        assertThat(Kind.of("Sweeper thread")).isEqualTo(Kind.JIT);
-        assertThat(Kind.of("GC Thread#1")).isEqualTo(Kind.GC);
-        assertThat(Kind.of("G1 Refine#0")).isEqualTo(Kind.GC);
-        assertThat(Kind.of("VM Thread")).isEqualTo(Kind.GC);
-        assertThat(Kind.of("java")).isEqualTo(Kind.OTHER);
-        assertThat(Kind.of("redisson-netty-")).isEqualTo(Kind.OTHER);
+        Map<String, Kind> expected = Map.ofEntries(Map.entry("bench-run-1", Kind.CALLER),
+                Map.entry("bench-w2-16", Kind.CALLER), Map.entry("redlock-io-1", Kind.IO),
+                Map.entry("redlock-schedul", Kind.SCHEDULER), Map.entry("redlock-timeout", Kind.TIMEOUTS),
+                Map.entry("C2 CompilerThre", Kind.JIT), Map.entry("Sweeper thread", Kind.JIT),
+                Map.entry("GC Thread#1", Kind.GC), Map.entry("G1 Refine#0", Kind.GC), Map.entry("VM Thread", Kind.GC),
+                Map.entry("java", Kind.OTHER), Map.entry("redisson-netty-", Kind.OTHER));
+        expected.forEach((comm, kind) -> assertThat(Kind.of(comm)).as(comm).isEqualTo(kind));
     }
 
     @Test
