@@ -2,15 +2,56 @@
 // The workloads W1-W5 of BENCHMARKS.md for @sesamecare-oss/redlock on ioredis, with VonaJS's Redlock settings.
 // Run by dev.redlock.bench.NodeRedlock: `node redlock-bench.cjs '<json config>'` with NODE_PATH pointing at the
 // packages the driver installed. Prints one JSON line: {"metrics": {...}, "waitsUs": [...]}, with the same
-// metric names and definitions as dev.redlock.bench.Workloads.
+// metric names and definitions as dev.redlock.bench.Workloads (client CPU and context switches: the whole Node.js
+// process, from process.cpuUsage() and process.resourceUsage(); server CPU: the processes in cfg.serverPids).
 
 const { Redlock } = require('@sesamecare-oss/redlock');
 const Redis = require('ioredis');
 
 const VONA_SETTINGS = { driftFactor: 0.01, retryCount: -1, retryDelay: 200, retryJitter: 100 };
 
+const fs = require('fs');
+
 const cfg = JSON.parse(process.argv[2]);
 const now = () => process.hrtime.bigint(); // nanoseconds
+
+// utime + stime of the redis-server processes the driver named (cfg.serverPids), in clock ticks
+// (/proc/<pid>/stat fields 14 and 15); null off Linux or if none were named
+function serverTicks() {
+  if (!Array.isArray(cfg.serverPids) || cfg.serverPids.length === 0) return null;
+  try {
+    let ticks = 0;
+    for (const pid of cfg.serverPids) {
+      const stat = fs.readFileSync('/proc/' + pid + '/stat', 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).trim().split(' '); // f[0] is field 3
+      ticks += Number(f[14 - 3]) + Number(f[15 - 3]);
+    }
+    return ticks;
+  } catch (e) {
+    return null;
+  }
+}
+
+// the counters around a timed section, as dev.redlock.bench.Counters takes them in Java
+function probe() {
+  const ru = process.resourceUsage();
+  return {
+    cpu: process.cpuUsage(),
+    switches: ru.voluntaryContextSwitches + ru.involuntaryContextSwitches,
+    server: serverTicks(),
+  };
+}
+
+// client CPU (the whole process) and context switches per op, and the servers' CPU per op
+function costs(before, after, ops) {
+  if (ops <= 0) return {};
+  const cpuUs = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+  const m = { cpu_us_per_op: cpuUs / ops, csw_per_op: (after.switches - before.switches) / ops };
+  if (before.server !== null && after.server !== null) {
+    m.server_cpu_us_per_op = ((after.server - before.server) * 1e6) / (cfg.clockTicks || 100) / ops;
+  }
+  return m;
+}
 
 function client(uri) {
   const u = new URL(uri);
@@ -44,6 +85,7 @@ async function serial() {
       await (await set.redlock.acquire([cfg.prefix + 'warm:' + i], cfg.ttlMs)).release();
     }
     const pair = new Array(cfg.ops);
+    const before = probe();
     const start = now();
     for (let i = 0; i < cfg.ops; i++) {
       const t0 = now();
@@ -52,9 +94,11 @@ async function serial() {
       pair[i] = Number(now() - t0);
     }
     const elapsed = Number(now() - start);
+    const after = probe();
     const sorted = sortNumbers(pair);
     return {
       metrics: {
+        ...costs(before, after, cfg.ops),
         ops_per_s: (cfg.ops * 1e9) / elapsed,
         p50_us: percentile(sorted, 0.5) / 1e3,
         p99_us: percentile(sorted, 0.99) / 1e3,
@@ -83,10 +127,12 @@ async function parallel() {
       return done;
     };
     await run(cfg.prefix + 'warm:', cfg.warmup, BigInt(Number.MAX_SAFE_INTEGER) * 1000n);
+    const before = probe();
     const start = now();
     const done = await run(cfg.prefix, cfg.ops, start + BigInt(Math.round(cfg.seconds * 1e9)));
     const elapsed = Number(now() - start);
-    return { metrics: { ops_per_s: (done * 1e9) / elapsed } };
+    const after = probe();
+    return { metrics: { ...costs(before, after, done), ops_per_s: (done * 1e9) / elapsed } };
   } finally {
     await close(set);
   }
@@ -111,6 +157,7 @@ async function contended() {
   let lastReleaseAt = 0n;
   try {
     await Promise.all(sets.map((s) => Promise.all(s.clients.map((c) => c.ping()))));
+    const before = probe();
     const start = now();
     const deadline = start + BigInt(Math.round(cfg.seconds * 1e9));
     const worker = async (w) => {
@@ -145,6 +192,7 @@ async function contended() {
       }
     };
     await Promise.all(Array.from({ length: cfg.workers }, (_, w) => worker(w)));
+    const after = probe();
     const seconds = Number((stopAt !== 0n ? stopAt : now()) - start) / 1e9;
     const sw = sortNumbers(waits);
     const sh = sortNumbers(handoffs);
@@ -154,6 +202,7 @@ async function contended() {
     const lost = allGrants - counter;
     return {
       metrics: {
+        ...costs(before, after, allGrants),
         grants,
         grants_per_s: grants / seconds,
         wait_p50_ms: percentile(sw, 0.5) / 1e6,

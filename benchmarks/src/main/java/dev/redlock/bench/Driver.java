@@ -93,10 +93,16 @@ public final class Driver {
                     }
                     List<RedisNode> used = nodes.nodes().subList(0, w.nodes());
                     List<String> uris = used.stream().map(RedisNode::uri).toList();
+                    List<Long> pids = used.stream().map(RedisNode::pid).toList();
                     for (Contender c : contenders) {
                         if (c.supports(w) && !broken.contains(c.id())) {
                             used.forEach(RedisNode::flushAll);
-                            runOne(c, w, uris, rep);
+                            ServerCpu.watch(pids);
+                            try {
+                                runOne(c, w, uris, rep);
+                            } finally {
+                                ServerCpu.watch(List.of());
+                            }
                         }
                     }
                 }

@@ -30,6 +30,7 @@ enum Metric {
     RTT_PING_US("rtt_ping_us", "RTT PING loop p50 µs", 0),
     CPU_US_PER_OP("cpu_us_per_op", "client CPU µs/op", 0),
     CSW_PER_OP("csw_per_op", "context switches/op", 1),
+    SERVER_CPU_US_PER_OP("server_cpu_us_per_op", "server CPU µs/op", 0),
     SCRIPTS_PER_GRANT("scripts_per_grant", "acquire scripts/grant", 2),
     FAILED_SCRIPTS_PER_GRANT("failed_scripts_per_grant", "failed acquire scripts/grant", 2);
     // @formatter:on

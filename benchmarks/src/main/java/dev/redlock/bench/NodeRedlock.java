@@ -107,7 +107,7 @@ final class NodeRedlock implements Contender {
 
     @Override
     public Sample run(Workload workload, List<String> uris, Settings s, String prefix) throws Exception {
-        String config = config(workload, uris, s, prefix);
+        String config = config(workload, uris, s, prefix, ServerCpu.pids());
         ProcessBuilder pb = new ProcessBuilder("node", script.toString(), config);
         pb.environment().put("NODE_PATH", modules.toString());
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -127,10 +127,22 @@ final class NodeRedlock implements Contender {
         return toSample(lines[lines.length - 1]);
     }
 
-    /** The script's one argument: the run's settings as a JSON object. */
-    static String config(Workload workload, List<String> uris, Settings s, String prefix) {
+    /**
+     * The script's one argument: the run's settings as a JSON object.
+     *
+     * @param workload   the workload
+     * @param uris       the nodes
+     * @param s          the sizes
+     * @param prefix     the key prefix
+     * @param serverPids the nodes' {@code redis-server} processes, whose CPU time the script reads around its timed
+     *                   section (with the clock ticks per second); empty for none
+     * @return JSON
+     */
+    static String config(Workload workload, List<String> uris, Settings s, String prefix, List<Long> serverPids) {
         ObjectNode c = JSON.createObjectNode().put("workload", workload == Workload.W2A ? "W2" : workload.id());
         uris.forEach(c.putArray("uris")::add);
+        serverPids.forEach(c.putArray("serverPids")::add);
+        c.put("clockTicks", Proc.clockTicks());
         c.put("prefix", prefix).put("ttlMs", s.ttl().toMillis()).put("warmup", s.warmupOps())
                 .put("ops", parallel(workload) ? s.w2Ops() : s.w1Ops())
                 .put("seconds", (parallel(workload) ? s.w2Time() : s.w4Time()).toMillis() / 1000.0)

@@ -64,6 +64,7 @@ final class Report {
         w2();
         w3();
         w4(chart);
+        costs();
         w6();
         targets();
         line("The client-side allocation per acquire+release is measured by JMH (`-Pjmh`, `-prof gc`), not by this");
@@ -106,14 +107,15 @@ final class Report {
         line("");
         line("| implementation | ops/s" + (latencies ? " | pair p50 µs | pair p99 µs" : "")
                 + " | × Redisson RLock | × node-redlock | × limit (" + limit.label().replace(" /s", "")
-                + ") | client CPU µs/op | context switches/op |");
-        line("|---|---|---|---|---|---|---|" + (latencies ? "---|---|" : ""));
+                + ") | client CPU µs/op | server CPU µs/op | context switches/op |");
+        line("|---|---|---|---|---|---|---|---|" + (latencies ? "---|---|" : ""));
         for (String id : r.ids(w)) {
             line("| " + name(w, id) + " | " + cell(w, id, Metric.OPS_PER_S)
                     + (latencies ? " | " + cell(w, id, Metric.P50_US) + " | " + cell(w, id, Metric.P99_US) : "")
                     + " | " + ratio(w, id, RLOCK, Metric.OPS_PER_S) + " | " + ratio(w, id, NODE, Metric.OPS_PER_S)
                     + " | " + ratio(r.median(w, id, Metric.OPS_PER_S), r.median(Workload.LIMIT, LIMIT, limit)) + " | "
-                    + cell(w, id, Metric.CPU_US_PER_OP) + " | " + cell(w, id, Metric.CSW_PER_OP) + " |");
+                    + cell(w, id, Metric.CPU_US_PER_OP) + " | " + cell(w, id, Metric.SERVER_CPU_US_PER_OP) + " | "
+                    + cell(w, id, Metric.CSW_PER_OP) + " |");
         }
         line("");
     }
@@ -122,14 +124,15 @@ final class Report {
         line("## W3: quorum, W1 over 3 and 5 independent nodes");
         line("");
         line("| implementation | nodes | ops/s | pair p50 µs | pair p99 µs | p50 ÷ own W1 p50 | client CPU µs/op"
-                + " | context switches/op |");
-        line("|---|---|---|---|---|---|---|---|");
+                + " | server CPU µs/op | context switches/op |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (Workload w : List.of(Workload.W3_3, Workload.W3_5)) {
             for (String id : r.ids(w)) {
                 line("| " + name(w, id) + " | " + w.nodes() + " | " + cell(w, id, Metric.OPS_PER_S) + " | "
                         + cell(w, id, Metric.P50_US) + " | " + cell(w, id, Metric.P99_US) + " | "
                         + ratio(r.median(w, id, Metric.P50_US), r.median(Workload.W1, w1Twin(id), Metric.P50_US))
-                        + " | " + cell(w, id, Metric.CPU_US_PER_OP) + " | " + cell(w, id, Metric.CSW_PER_OP) + " |");
+                        + " | " + cell(w, id, Metric.CPU_US_PER_OP) + " | " + cell(w, id, Metric.SERVER_CPU_US_PER_OP)
+                        + " | " + cell(w, id, Metric.CSW_PER_OP) + " |");
             }
         }
         line("");
@@ -144,8 +147,10 @@ final class Report {
     private void w4(String chart) {
         line("## W4 + W5: contended, 8 workers with their own connections, one resource");
         line("");
-        line("| implementation | grants/s | wait p50 ms | wait p99 ms | hand-over wait p50 ms | hand-over wait p99 ms | per-worker min/max | handoff p50 µs | handoff p99 µs | hand-overs/s | W5 violations (all runs) | client CPU µs/grant | context switches/grant | failed acquire scripts/grant |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        line("| implementation | grants/s | wait p50 ms | wait p99 ms | hand-over wait p50 ms | hand-over wait p99 ms"
+                + " | per-worker min/max | handoff p50 µs | handoff p99 µs | hand-overs/s | W5 violations (all runs)"
+                + " | client CPU µs/grant | server CPU µs/grant | context switches/grant | failed acquire scripts/grant |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String id : r.ids(Workload.W4)) {
             Workload w = Workload.W4;
             double v = r.sum(w, id, Metric.VIOLATIONS);
@@ -154,8 +159,8 @@ final class Report {
                     + cell(w, id, Metric.HANDOVER_WAIT_P99_MS) + " | " + cell(w, id, Metric.FAIRNESS) + " | "
                     + cell(w, id, Metric.HANDOFF_P50_US) + " | " + cell(w, id, Metric.HANDOFF_P99_US) + " | "
                     + cell(w, id, Metric.HANDOVERS_PER_S) + " | " + (Double.isNaN(v) ? "–" : fmt(v, 0)) + " | "
-                    + cell(w, id, Metric.CPU_US_PER_OP) + " | " + cell(w, id, Metric.CSW_PER_OP) + " | "
-                    + cell(w, id, Metric.FAILED_SCRIPTS_PER_GRANT) + " |");
+                    + cell(w, id, Metric.CPU_US_PER_OP) + " | " + cell(w, id, Metric.SERVER_CPU_US_PER_OP) + " | "
+                    + cell(w, id, Metric.CSW_PER_OP) + " | " + cell(w, id, Metric.FAILED_SCRIPTS_PER_GRANT) + " |");
         }
         line("");
         line("Wait: request to grant, every grant. Hand-over wait: the same for the grants that went to a different worker");
@@ -167,6 +172,100 @@ final class Report {
             line("![W4 wait-time distribution](" + chart + ")");
             line("");
         }
+    }
+
+    /** Where the client CPU time of the engine went, by thread group, and the servers' beside it. */
+    private void costs() {
+        line("## Costs per operation");
+        line("");
+        line("Client CPU µs/op: the driver JVM's process CPU time (`getProcessCpuTime`) over the timed section, per"
+                + " pair (W4: per grant);");
+        line("for node-redlock the Node.js process's (`process.cpuUsage()`). Context switches/op: voluntary plus"
+                + " non-voluntary");
+        line("of every live thread (`/proc/self/task/*/status`; Node.js: `process.resourceUsage()`). Server CPU µs/op:"
+                + " utime + stime");
+        line("(`/proc/<pid>/stat` fields 14 and 15) of the `redis-server` processes of the nodes the workload uses,"
+                + " read around the");
+        double tickMs = 1e3 / Proc.clockTicks();
+        line("same timed section (by the Node.js script itself for node-redlock), in clock ticks of " + fmt(tickMs, 0)
+                + " ms (" + Proc.clockTicks() + " per second, "
+                + (Proc.clockTicksAssumed() ? "assumed: `getconf CLK_TCK` could not be run" : "from `getconf CLK_TCK`")
+                + "). The tick bounds the error: one tick per process or thread and section, "
+                + fmt(tickMs * 1e3 / 20_000, 1) + " µs/op over W1's 20,000 pairs, " + fmt(tickMs * 1e3 / 5_000, 0)
+                + " µs/grant over W4's 5,000 grants; quick mode's short sections make these figures coarse.");
+        line("");
+        boolean any = false;
+        for (Workload w : List.of(Workload.W1, Workload.W2, Workload.W2A, Workload.W3_3, Workload.W3_5, Workload.W4)) {
+            for (String id : List.of(OURS, OURS_FIFO)) {
+                List<ThreadCosts> runs = r.samples(w, id).stream().map(Sample::threads).toList();
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                if (!any) {
+                    line("### Where the engine's client CPU goes, by thread");
+                    line("");
+                    line("Per thread from `/proc/self/task/<tid>/stat` (CPU, in clock ticks), `status` (switches) and"
+                            + " `comm` (the name,");
+                    line("cut to 15 characters), grouped by name. Threads: how many of the group ran or switched in"
+                            + " the section.");
+                    line("Voluntary: the thread blocked (waited for I/O, a lock or a hand-off); involuntary: it was"
+                            + " preempted. The");
+                    line("workloads keep their threads alive until the after-snapshot; the whole-process row"
+                            + " (`/proc/self/stat`) also");
+                    line("holds threads that ended inside the section, and differs from the sum by those and by the"
+                            + " tick rounding of each thread.");
+                    line("");
+                    any = true;
+                }
+                threadTable(w, id, runs);
+            }
+        }
+    }
+
+    private void threadTable(Workload w, String id, List<ThreadCosts> runs) {
+        line("#### " + w.display() + ", " + labels.getOrDefault(id, id) + (runs.size() == 1
+                ? ""
+                : " (median of "
+                        + runs.size() + " runs, min–max)"));
+        line("");
+        line("| thread group | threads | CPU µs/op | voluntary switches/op | involuntary switches/op |");
+        line("|---|---|---|---|---|");
+        if (runs.stream().allMatch(ThreadCosts::isEmpty)) {
+            line("| – (Linux only: `/proc/self/task` is not there) | – | – | – | – |");
+            line("");
+            return;
+        }
+        for (ThreadCosts.Kind k : ThreadCosts.Kind.values()) {
+            line("| " + k.label() + " | " + spread(runs, t -> t.groups().get(k).threads(), 0) + " | "
+                    + spread(runs, t -> t.groups().get(k).cpuUsPerOp(), 1) + " | "
+                    + spread(runs, t -> t.groups().get(k).voluntaryPerOp(), 2) + " | "
+                    + spread(runs, t -> t.groups().get(k).involuntaryPerOp(), 2) + " |");
+        }
+        line("| sum of the groups | | " + spread(runs, t -> t.groups().values().stream()
+                .mapToDouble(ThreadCosts.Cost::cpuUsPerOp).sum(), 1) + " | "
+                + spread(runs, t -> t.groups().values().stream().mapToDouble(ThreadCosts.Cost::voluntaryPerOp).sum(), 2)
+                + " | " + spread(runs, t -> t.groups().values().stream()
+                        .mapToDouble(ThreadCosts.Cost::involuntaryPerOp).sum(), 2)
+                + " |");
+        line("| whole process (`/proc/self/stat`) | | " + spread(runs, ThreadCosts::processCpuUsPerOp, 1) + " | | |");
+        line("| `redis-server` (" + w.nodes() + (w.nodes() == 1 ? " node" : " nodes") + ") | | "
+                + cell(w, id, Metric.SERVER_CPU_US_PER_OP) + " | | |");
+        line("");
+    }
+
+    private static String spread(List<ThreadCosts> runs, java.util.function.ToDoubleFunction<ThreadCosts> figure,
+            int decimals) {
+        Stats.Spread s = Stats.Spread.of(runs.stream().filter(t -> !t.isEmpty()).map(figure::applyAsDouble)
+                .toList());
+        return spread(s, decimals);
+    }
+
+    private static String spread(Stats.Spread s, int decimals) {
+        if (s.isEmpty()) {
+            return "–";
+        }
+        String median = fmt(s.median(), decimals);
+        return s.runs() == 1 ? median : median + " (" + fmt(s.min(), decimals) + "–" + fmt(s.max(), decimals) + ")";
     }
 
     private void w6() {
@@ -274,14 +373,7 @@ final class Report {
     }
 
     private String cell(Workload w, String id, Metric m) {
-        Stats.Spread s = r.spread(w, id, m);
-        if (s.isEmpty()) {
-            return "–";
-        }
-        String median = fmt(s.median(), m.decimals());
-        return s.runs() == 1
-                ? median
-                : median + " (" + fmt(s.min(), m.decimals()) + "–" + fmt(s.max(), m.decimals()) + ")";
+        return spread(r.spread(w, id, m), m.decimals());
     }
 
     private String ratio(Workload w, String id, String reference, Metric m) {

@@ -52,7 +52,7 @@ final class Workloads {
         m.put(Metric.OPS_PER_S, ops * 1e9 / elapsed);
         m.put(Metric.P50_US, Stats.percentile(sorted, 0.50) / 1e3);
         m.put(Metric.P99_US, Stats.percentile(sorted, 0.99) / 1e3);
-        return Sample.of(m);
+        return Sample.of(m, after.threadsSince(before, ops));
     }
 
     /**
@@ -64,6 +64,7 @@ final class Workloads {
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("w2"));
         try {
             runParallel(pool, client, prefix + "warm:", workers, warmup, Long.MAX_VALUE, ttl);
+            // the workers live until after the after-snapshot, so their CPU time and switches are counted
             return throughput(time, deadline -> runParallel(pool, client, prefix, workers, ops, deadline, ttl));
         } finally {
             pool.shutdownNow();
@@ -91,7 +92,7 @@ final class Workloads {
         Map<Metric, Double> m = new EnumMap<>(Metric.class);
         after.since(before, done, m);
         m.put(Metric.OPS_PER_S, done * 1e9 / elapsed);
-        return Sample.of(m);
+        return Sample.of(m, after.threadsSince(before, done));
     }
 
     /** A run of pairs that stops at a deadline. */
@@ -193,11 +194,11 @@ final class Workloads {
             state.deadline = state.start + time.toNanos();
             go.countDown();
             awaitAll(futures);
-            Counters after = Counters.now();
+            Counters after = Counters.now(); // before the pool and the clients' threads end
             Sample s = state.sample();
             Map<Metric, Double> m = new EnumMap<>(s.metrics());
             after.since(before, state.allGrants.get(), m);
-            return new Sample(m, s.waitNanos());
+            return new Sample(m, s.waitNanos(), after.threadsSince(before, state.allGrants.get()));
         } finally {
             pool.shutdownNow();
             opened.forEach(LockClient::close);

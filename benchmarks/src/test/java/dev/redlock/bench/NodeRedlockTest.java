@@ -32,10 +32,12 @@ final class NodeRedlockTest {
     @Test
     void config_isJsonTheScriptCanRead_evenWithQuotesInThePrefix() throws Exception {
         String config = NodeRedlock.config(Workload.W1, List.of("redis://127.0.0.1:1"),
-                Settings.fromSystemProperties(), "p\"\\\n");
+                Settings.fromSystemProperties(), "p\"\\\n", List.of(42L));
         var node = new ObjectMapper().readTree(config);
         assertThat(node.get("workload").asText()).isEqualTo(Workload.W1.id());
         assertThat(node.get("prefix").asText()).isEqualTo("p\"\\\n");
         assertThat(node.get("uris").get(0).asText()).isEqualTo("redis://127.0.0.1:1");
+        assertThat(node.get("serverPids").get(0).asLong()).isEqualTo(42L);
+        assertThat(node.get("clockTicks").asLong()).isPositive();
     }
 }

@@ -48,6 +48,8 @@ final class WorkloadsTest {
         assertThat(lock.seen).hasSize(110);
         assertThat(s.get(Metric.OPS_PER_S)).isPositive();
         assertThat(s.get(Metric.P99_US)).isGreaterThanOrEqualTo(s.get(Metric.P50_US));
+        assertThat(s.threads().isEmpty()).isEqualTo(!Proc.available());
+        assertThat(s.get(Metric.SERVER_CPU_US_PER_OP)).isNaN(); // no server watched
     }
 
     @Test
@@ -56,6 +58,7 @@ final class WorkloadsTest {
         Sample s = Workloads.parallel(lock, "p:", 4, 20, 200, Duration.ofMinutes(1), TTL);
         assertThat(lock.seen).hasSize(220);
         assertThat(s.get(Metric.OPS_PER_S)).isPositive();
+        assertThat(s.threads().isEmpty()).isEqualTo(!Proc.available());
     }
 
     @Test
