@@ -96,6 +96,13 @@ public final class RedlockMetrics implements AutoCloseable {
      */
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
     private static final int MAX_LOST = 1024;
+    /**
+     * Per lock id, the nodes whose answer to the grant was an error, from its {@link LockEvent.Type#ACQUIRED}: the
+     * engine fires the grant's {@link LockEvent.Type#NODE_ERROR}s right after it, on the same thread, and when the
+     * lock was already released (a late ACQUIRED) those are the acquisition's errors, not failed releases. Each
+     * entry goes with the node errors it announces; the map is emptied if it ever reaches {@value #MAX_LOST}.
+     */
+    private final Map<String, Set<String>> grantErrors = new ConcurrentHashMap<>();
     private final RedlockListener listener = this::onEvent;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -169,10 +176,43 @@ public final class RedlockMetrics implements AutoCloseable {
         return client;
     }
 
+    private void rememberGrantErrors(LockEvent acquired) {
+        Set<String> failed = null;
+        for (NodeVote v : acquired.votes()) {
+            if (v.outcome() == NodeVote.Outcome.ERROR) {
+                if (failed == null) {
+                    failed = ConcurrentHashMap.newKeySet();
+                }
+                failed.add(v.node());
+            }
+        }
+        if (failed != null) {
+            if (grantErrors.size() >= MAX_LOST) {
+                grantErrors.clear();
+            }
+            grantErrors.put(acquired.lockId(), failed);
+        }
+    }
+
+    /** Whether a node error event of lock {@code id} is one its ACQUIRED announced (and forgets it). */
+    private boolean isGrantError(String id, List<NodeVote> votes) {
+        Set<String> failed = grantErrors.get(id);
+        if (failed == null || votes.isEmpty() || !failed.remove(votes.get(0).node())) {
+            return false;
+        }
+        if (failed.isEmpty()) {
+            grantErrors.remove(id, failed);
+        }
+        return true;
+    }
+
     private void onEvent(LockEvent event) {
         LockEvent.Type type = event.type();
         switch (type) {
-            case ACQUIRED -> held.merge(event.lockId(), 1, RedlockMetrics::sumOrRemove);
+            case ACQUIRED -> {
+                held.merge(event.lockId(), 1, RedlockMetrics::sumOrRemove);
+                rememberGrantErrors(event);
+            }
             case RELEASED -> held.merge(event.lockId(), -1, RedlockMetrics::sumOrRemove);
             case LOST -> {
                 held.merge(event.lockId(), -1, RedlockMetrics::sumOrRemove);
@@ -184,7 +224,8 @@ public final class RedlockMetrics implements AutoCloseable {
             case NODE_ERROR -> {
                 // a node error of a granted lock that is no longer held, and was not lost: its release failed there
                 String id = event.lockId();
-                if (event.fencingToken() != 0 && held.getOrDefault(id, 0) <= 0 && !lost.contains(id)) {
+                boolean ofTheGrant = isGrantError(id, event.votes());
+                if (!ofTheGrant && event.fencingToken() != 0 && held.getOrDefault(id, 0) <= 0 && !lost.contains(id)) {
                     for (NodeVote v : event.votes()) {
                         Integer i = nodeIndex.get(v.node());
                         if (i != null) {

@@ -99,6 +99,36 @@ final class RedlockMetricsIT {
     }
 
     @Test
+    void aGrantsLateNodeError_afterAQuickRelease_isNotCountedAsAFailedRelease(RedisNodes nodes) throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).commandTimeout(Duration.ofMillis(300)).build()) {
+            RedlockMetrics.bind(redlock, registry, "orders");
+            Meters m = new Meters(registry, "client", "orders");
+            String third = redlock.nodes().get(2);
+            java.util.concurrent.atomic.AtomicInteger thirdErrors = new java.util.concurrent.atomic.AtomicInteger();
+            redlock.addListener(e -> {
+                if (e.type() == dev.redlock.core.LockEvent.Type.NODE_ERROR && e.votes().get(0).node().equals(third)) {
+                    thirdErrors.incrementAndGet();
+                }
+            });
+            redlock.acquire(List.of("metrics:warm"), Duration.ofSeconds(10)).release(); // every node connected
+            nodes.node(2).pause();
+            try {
+                // granted and released by the first two nodes while the third has not answered the grant; its
+                // grant times out after the release (the late ACQUIRED and its node error), then the release
+                // sent to it after that times out too: one failed release, not two
+                redlock.acquire(List.of("metrics:late"), Duration.ofSeconds(10)).release();
+                awaitTrue(() -> thirdErrors.get() == 2);
+                assertThat(m.count(RedlockMetrics.NODE_VOTES, "node", third, "operation", "acquire", "outcome",
+                        "error")).isEqualTo(1);
+                assertThat(m.count(RedlockMetrics.RELEASE_NODE_ERRORS, "node", third)).isEqualTo(1);
+            } finally {
+                nodes.node(2).resume();
+            }
+        }
+    }
+
+    @Test
     void blankClient_failsFastNamingTheFix(RedisNodes nodes) {
         try (Redlock redlock = Redlock.builder().nodes(nodes.uris()).build()) {
             assertThatThrownBy(() -> RedlockMetrics.bind(redlock, new SimpleMeterRegistry(), " "))
@@ -121,6 +151,16 @@ final class RedlockMetricsIT {
     }
 
     /** Polls a gauge the engine changes on its own threads; bounded, fails with the last value. */
+    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     static void awaitGauge(Meters m, String name, double expected) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (m.gauge(name) != expected && System.nanoTime() < end) {
