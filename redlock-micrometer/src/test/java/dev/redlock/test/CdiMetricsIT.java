@@ -136,7 +136,12 @@ final class CdiMetricsIT {
                     .isBetween(2.0 * 105, 3.0 * 105);
             assertThat(engine.count(RedlockMetrics.NODE_VOTES, "operation", "acquire", "outcome", "held"))
                     .isGreaterThanOrEqualTo(2);
+            // a release is confirmed by a quorum of answers; one of them may come from the node that never granted
+            // the lock (a waiter granted by two nodes while the third still had the holder's key): "not held"
             assertThat(engine.count(RedlockMetrics.NODE_VOTES, "operation", "release", "outcome", "granted"))
+                    .isGreaterThanOrEqualTo(104);
+            assertThat(engine.count(RedlockMetrics.NODE_VOTES, "operation", "release", "outcome", "granted")
+                    + engine.count(RedlockMetrics.NODE_VOTES, "operation", "release", "outcome", "held"))
                     .isGreaterThanOrEqualTo(2 * 104);
             RedlockMetricsIT.assertNoKeyInAnyTag(registry, "redlock_", "user-", "{userId}", "name");
         } finally {
