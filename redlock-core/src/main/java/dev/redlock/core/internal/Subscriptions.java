@@ -126,20 +126,6 @@ final class Subscriptions {
         return ready.length == 1 ? ready[0].thenApply(v -> null) : CompletableFuture.allOf(ready);
     }
 
-    /** Whether some local acquisition already waits for one of {@code keys}. */
-    boolean hasWaiters(List<String> keys) {
-        if (channels.isEmpty()) {
-            return false;
-        }
-        for (String key : keys) {
-            Channel c = channels.get(KeyNames.channel(key));
-            if (c != null && !c.waiters.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether every one of {@code keys} has a subscription here that every node has confirmed. */
     boolean isActive(List<String> keys) {
         if (channels.isEmpty()) {
