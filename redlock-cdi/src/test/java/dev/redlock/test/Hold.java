@@ -2,7 +2,6 @@ package dev.redlock.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +65,6 @@ final class Hold implements AutoCloseable {
 
     /** Polls {@code condition} until true, for at most 20 s. */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(20); // polling, not synchronisation: the deadline bounds it
-        }
+        dev.redlock.testkit.Await.until(what, condition);
     }
 }

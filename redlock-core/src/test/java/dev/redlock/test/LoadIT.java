@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.redlock.core.Lock;
 import dev.redlock.core.Redlock;
+import dev.redlock.testkit.Await;
 import dev.redlock.testkit.RedisNode;
 import dev.redlock.testkit.RedisNodes;
 import dev.redlock.testkit.WithRedisNodes;
@@ -98,10 +99,6 @@ final class LoadIT {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as(what).isTrue();
-            Thread.sleep(50); // polling interval, not synchronisation
-        }
+        Await.until(what, Duration.ofSeconds(30), condition);
     }
 }

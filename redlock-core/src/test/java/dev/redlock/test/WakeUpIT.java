@@ -60,12 +60,6 @@ final class WakeUpIT {
     }
 
     static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(20);
-        }
+        dev.redlock.testkit.Await.until("the test's condition", condition);
     }
 }

@@ -122,7 +122,8 @@ final class RedlockMetricsIT {
                 // grant times out after the release (the late ACQUIRED and its node error), then the release
                 // sent to it after that times out too: one failed release, not two
                 redlock.acquire(List.of("metrics:late"), Duration.ofSeconds(10)).release();
-                awaitTrue(() -> thirdErrors.get() == 2);
+                dev.redlock.testkit.Await.until("the grant's and the release's node errors of the paused node",
+                        () -> thirdErrors.get() == 2);
                 assertThat(m.count(RedlockMetrics.NODE_VOTES, "node", third, "operation", "acquire", "outcome",
                         "error")).isEqualTo(1);
                 assertThat(m.count(RedlockMetrics.RELEASE_NODE_ERRORS, "node", third)).isEqualTo(1);
@@ -155,16 +156,6 @@ final class RedlockMetricsIT {
     }
 
     /** Polls a gauge the engine changes on its own threads; bounded, fails with the last value. */
-    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
     static void awaitGauge(Meters m, String name, double expected) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (m.gauge(name) != expected && System.nanoTime() < end) {
